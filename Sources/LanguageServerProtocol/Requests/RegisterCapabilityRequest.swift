@@ -1,0 +1,23 @@
+import JSONRPC
+
+/// `client/registerCapability` (server to client): registers for a notification after `initialize`.
+public struct RegisterCapabilityRequest: RequestType, Hashable {
+  public static let method = "client/registerCapability"
+  public typealias Response = NoParams?
+
+  public var registrations: [Registration]
+  public init(registrations: [Registration]) { self.registrations = registrations }
+
+  /// One registration.
+  public struct Registration: Codable, Hashable, Sendable {
+    public var id: String
+    public var method: String
+    public var registerOptions: JSONValue?
+
+    public init(id: String, method: String, registerOptions: JSONValue? = nil) {
+      self.id = id
+      self.method = method
+      self.registerOptions = registerOptions
+    }
+  }
+}
