@@ -84,9 +84,15 @@ public struct FrameParser: Sendable {
         }
         return false
       }
+      if newline - position > Self.maximumHeaderLength {
+        // The same verdict as when the line is still arriving, however the stream was cut.
+        resynchronize(from: position, reason: "header line too long")
+        return true
+      }
       var lineEnd = newline
       if lineEnd > position && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
       let line = buffer[position..<lineEnd]
+      let lineStart = position
       position = newline + 1
       if line.isEmpty {
         if !sawField {
@@ -113,6 +119,17 @@ public struct FrameParser: Sendable {
         line[..<colon].allSatisfy(Self.isTokenByte)
       else {
         resynchronize(from: start, reason: "expected a header, found \(Self.preview(line))")
+        return true
+      }
+      // Garbage glued to a header (`xyzContent-Length: 12`) reads as a header name of token bytes:
+      // the real header starts inside it.
+      let nameLength = colon - line.startIndex
+      let headerLength = Self.contentLengthLowercased.count - 1
+      if nameLength > headerLength && Self.matchesContentLength(buffer, at: colon - headerLength) {
+        let header = colon - headerLength
+        ready.append(
+          .error("expected a header, found \(Self.preview(buffer[lineStart..<header])); skipped \(header - start) bytes up to the next header"))
+        start = header
         return true
       }
       sawField = true
