@@ -95,7 +95,8 @@ public struct LineTable: Hashable, Sendable {
   }
 
   public func lineColumn(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>, unit: TextUnit) -> LineColumn {
-    let offset = max(0, min(offset, byteCount))
+    var offset = max(0, min(offset, byteCount))
+    while offset > 0 && offset < byteCount && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }  // a continuation byte
     let line = line(containing: offset)
     let content = contentRange(ofLine: line, in: bytes)
     let end = min(offset, content.upperBound)
