@@ -2,7 +2,7 @@ import LanguageServerProtocol
 import NewsAnalysis
 
 /// What the server learned about its client at `initialize`.
-struct ClientState {
+package struct ClientState {
   var capabilities = ClientCapabilities()
   var name: String?
   /// The unit of `Position.character`, negotiated from `general.positionEncodings`.
@@ -13,7 +13,7 @@ struct ClientState {
 
   /// The client's first choice among the encodings this server speaks; UTF-16 when it offers none
   /// of them (LSP's mandatory default).
-  static func negotiateEncoding(offered: [PositionEncodingKind]) -> PositionEncodingKind {
+  package static func negotiateEncoding(offered: [PositionEncodingKind]) -> PositionEncodingKind {
     offered.first { $0.textUnit != nil } ?? .utf16
   }
 }

@@ -3,14 +3,19 @@ import JSONRPC
 /// The `dateline` settings from each place a client can give them, merged in order of precedence:
 /// `initializationOptions`, then what `workspace/configuration` answered or
 /// `workspace/didChangeConfiguration` pushed.
-struct SettingsStore {
+package struct SettingsStore {
   /// From `initialize`; either the settings themselves or an object with a `dateline` member.
-  var initializationOptions: JSONValue?
+  package var initializationOptions: JSONValue?
   /// The latest `dateline` section from the client's configuration.
-  var workspace: JSONValue?
+  package var workspace: JSONValue?
+
+  package init(initializationOptions: JSONValue? = nil, workspace: JSONValue? = nil) {
+    self.initializationOptions = initializationOptions
+    self.workspace = workspace
+  }
 
   /// The effective settings object.
-  var merged: JSONValue {
+  package var merged: JSONValue {
     var result: JSONValue = .object([:])
     for layer in [initializationOptions, workspace] {
       guard let layer else { continue }
