@@ -114,22 +114,19 @@ public struct FrameParser: Sendable {
         }
         return true
       }
+      // Garbage glued to a header (`xyzContent-Length: 12`, `X-Junk: 1Content-Length: 12`) can read
+      // as a header line: the real header starts inside it.
+      if let header = Self.findContentLengthHeader(in: buffer, from: lineStart + 1, before: lineEnd) {
+        ready.append(
+          .error("expected a header, found \(Self.preview(buffer[lineStart..<header])); skipped \(header - start) bytes up to the next header"))
+        start = header
+        return true
+      }
       guard let colon = line.firstIndex(of: UInt8(ascii: ":")),
         colon > line.startIndex,
         line[..<colon].allSatisfy(Self.isTokenByte)
       else {
         resynchronize(from: start, reason: "expected a header, found \(Self.preview(line))")
-        return true
-      }
-      // Garbage glued to a header (`xyzContent-Length: 12`) reads as a header name of token bytes:
-      // the real header starts inside it.
-      let nameLength = colon - line.startIndex
-      let headerLength = Self.contentLengthLowercased.count - 1
-      if nameLength > headerLength && Self.matchesContentLength(buffer, at: colon - headerLength) {
-        let header = colon - headerLength
-        ready.append(
-          .error("expected a header, found \(Self.preview(buffer[lineStart..<header])); skipped \(header - start) bytes up to the next header"))
-        start = header
         return true
       }
       sawField = true
@@ -209,10 +206,11 @@ public struct FrameParser: Sendable {
     return true
   }
 
-  /// The index of the next `Content-Length:` (any case) at or after `from`.
-  static func findContentLengthHeader(in bytes: [UInt8], from: Int) -> Int? {
+  /// The index of the next `Content-Length:` (any case) at or after `from`, starting before `end`.
+  static func findContentLengthHeader(in bytes: [UInt8], from: Int, before end: Int = .max) -> Int? {
     var index = from
-    while index < bytes.count {
+    let limit = min(bytes.count, end)
+    while index < limit {
       if bytes[index] | 0x20 == UInt8(ascii: "c") && matchesContentLength(bytes, at: index) { return index }
       index += 1
     }
