@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import TestSupport
 import Testing
 
 /// The LSP base-protocol framing: what a server reading a client's byte stream gets out of it,
@@ -134,7 +135,7 @@ import Testing
   }
 
   @Test(arguments: [
-    "garbage\r\n", "garbage", "}\r\n\r\n", "hello Content-Type: x\r\n", "{\"half\":", "\u{FEFF}",
+    "garbage\r\n", "garbage", "}\r\n\r\n", "hello Content-Type: x\r\n", "{\"half\":", "\u{FEFF}", "a:b", "X-Junk: 1",
   ])
   func garbageBeforeAFrameIsSkippedUpToTheNextContentLength(garbage: String) {
     let events = Self.events([Array(garbage.utf8) + Self.frame(Self.first)], finish: true)
@@ -205,6 +206,55 @@ import Testing
     let events = Self.events([Self.frame(Self.first, headers: headers) + Self.frame(Self.second)], finish: true)
     #expect(Self.errors(events).first?.contains("too long") == true)
     #expect(Self.messages(events).last == Self.second)
+  }
+
+  // MARK: Random streams
+
+  /// A seeded stream of frames with bodies that mention `Content-Length` inside strings, in header
+  /// styles clients use, with garbage between some frames, cut into random chunks: every frame's
+  /// body comes out, in order, and errors appear only where there was garbage.
+  @Test func randomlyCutStreamsWithGarbageGiveEveryFrame() {
+    let garbage = ["junk", "a:b", "X-Junk: 1", "}", "\r\n", #"{"x":1}"#, "\u{FEFF}", "  ", "content-lengt"]
+    let words = ["news", "é", "🔵", "中文", "Content-Length: 12", "\\r\\n", "\\\"", "content-length:3"]
+    for round in 0..<30 {
+      let seed = UInt64(round) &* 0x5EED
+      var random = SplitMix64(seed: seed)
+      var stream: [UInt8] = []
+      var bodies: [String] = []
+      var garbageCount = 0
+      for n in 0..<40 {
+        if random.chance(25) {
+          stream += Array(random.pick(garbage).utf8)
+          garbageCount += 1
+        }
+        let text = (0..<random.below(random.chance(10) ? 3000 : 20)).map { _ in random.pick(words) }.joined(separator: " ")
+        let body = #"{"jsonrpc":"2.0","method":"m\#(n)","params":{"text":"\#(text)"}}"#
+        bodies.append(body)
+        let count = body.utf8.count
+        let style = random.below(4)
+        let headers =
+          style == 0
+          ? ["Content-Length: \(count)"]
+          : style == 1
+            ? ["content-length:\(count)", "Content-Type: application/vscode-jsonrpc; charset=utf-8"]
+            : style == 2 ? ["Content-Type: x", "CONTENT-LENGTH:   \(count) "] : ["Content-Length: \(count)"]
+        stream += Self.frame(body, headers: headers, lineEnd: style == 3 ? "\n" : "\r\n")
+      }
+      var chunks: [[UInt8]] = []
+      var offset = 0
+      while offset < stream.count {
+        let size = random.chance(20) ? 1 + random.below(4) : 1 + random.below(5000)
+        chunks.append(Array(stream[offset..<min(offset + size, stream.count)]))
+        offset += size
+      }
+      let events = Self.events(chunks, finish: true)
+      let got = Self.messages(events)
+      if got != bodies {
+        let missing = bodies.filter { !got.contains($0) }.map { String($0.prefix(45)) }
+        Issue.record("seed \(seed): \(got.count) of \(bodies.count) bodies; missing \(missing); errors \(Self.errors(events))")
+      }
+      #expect(Self.errors(events).count <= garbageCount, "seed \(seed)")
+    }
   }
 
   // MARK: Size
