@@ -177,6 +177,11 @@ public struct FrameParser: Sendable {
       return true
     }
     guard available >= length else { return false }
+    // A header may begin inside the announced length and not have arrived whole: wait for the rest
+    // rather than cut it in two. (A JSON body never ends in the first bytes of such a header.)
+    if Self.endsInsideHeaderPrefix(buffer, from: max(start, end - Self.contentLengthLowercased.count - 20), to: end) {
+      return false
+    }
     ready.append(.message(Data(buffer[start..<(start + length)])))
     start += length
     bodyLength = nil
@@ -236,6 +241,24 @@ public struct FrameParser: Sendable {
       index = candidate + 1
     }
     return nil
+  }
+
+  /// Whether a `Content-Length: N` header may start in `from..<to` and run, unfinished, to the end
+  /// of `bytes`: its name, spaces and digits so far all there, but not yet the line break ending it.
+  static func endsInsideHeaderPrefix(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+    let pattern = contentLengthLowercased
+    candidates: for candidate in from..<to where bytes[candidate] | 0x20 == pattern[0] {
+      var cursor = candidate
+      for expected in pattern {
+        if cursor == bytes.count { return true }
+        if bytes[cursor] | 0x20 != expected | 0x20 { continue candidates }
+        cursor += 1
+      }
+      while cursor < bytes.count && bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+      while cursor < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) { cursor += 1 }
+      if cursor == bytes.count { return true }
+    }
+    return false
   }
 
   static func preview(_ bytes: some Collection<UInt8>) -> String {
