@@ -160,6 +160,23 @@ import Testing
     }
   }
 
+  @Test func aContentLengthLargerThanTheMessageIsRecoveredWhereverTheStreamIsCut() {
+    let short = #"{"jsonrpc":"2.0","method":"short"}"#
+    // The announced length ends inside the next frame's header, inside its body, or after it.
+    for extra in [3, 10, 17, 30, 60, 200] {
+      let broken = Self.frame(short, headers: ["Content-Length: \(short.utf8.count + extra)"])
+      let bytes = broken + Self.frame(Self.second) + Self.frame(Self.first)
+      for split in 1..<bytes.count {
+        let events = Self.events([Array(bytes[..<split]), Array(bytes[split...])], finish: true)
+        let messages = Self.messages(events)
+        #expect(
+          messages == [short, Self.second, Self.first] && Self.errors(events).count == 1,
+          "length +\(extra), split at \(split): \(messages.map { String($0.prefix(20)) }) \(Self.errors(events))")
+        if messages != [short, Self.second, Self.first] { return }
+      }
+    }
+  }
+
   @Test func aContentLengthLargerThanTheMessageAtEndOfInputIsReportedByFinish() {
     let short = #"{"jsonrpc":"2.0","method":"short"}"#
     var parser = FrameParser()
