@@ -26,8 +26,8 @@ public final class TestClient: @unchecked Sendable {
   private let state = Mutex(State())
   private let condition = NSCondition()
   private let readerDone = DispatchSemaphore(value: 0)
-  /// Answers the server's requests (`workspace/configuration`, …); the default answers null.
-  public let serverRequestHandler: Mutex<@Sendable (String, JSONValue?) -> JSONValue> = Mutex({ _, _ in .null })
+  /// Answers the server's requests (`workspace/configuration`, …); the default is `defaultAnswer`.
+  public let serverRequestHandler: Mutex<@Sendable (String, JSONValue?) -> JSONValue> = Mutex(defaultAnswer)
 
   private struct State {
     var nextID = 1
@@ -36,6 +36,14 @@ public final class TestClient: @unchecked Sendable {
     var stderr = Data()
     var inputClosed = false
     var framingErrors: [String] = []
+  }
+
+  /// The default answer to a server request: for `workspace/configuration` one null per item asked
+  /// (no settings), for anything else null.
+  @Sendable public static func defaultAnswer(method: String, params: JSONValue?) -> JSONValue {
+    guard method == "workspace/configuration" else { return .null }
+    let count = params?["items"]?.arrayValue?.count ?? 0
+    return .array(Array(repeating: .null, count: count))
   }
 
   /// Starts the built `dateline` binary with `arguments`.
@@ -274,9 +282,11 @@ public final class TestClient: @unchecked Sendable {
     capabilities: JSONValue = ["general": ["positionEncodings": ["utf-16"]]],
     initializationOptions: JSONValue? = nil, rootURI: String? = nil, trace: String? = nil
   ) throws -> JSONValue {
-    var params: [String: JSONValue] = ["processId": .null, "capabilities": capabilities]
+    // `processId` and `rootUri` are required, null when there is none.
+    var params: [String: JSONValue] = [
+      "processId": .null, "rootUri": rootURI.map(JSONValue.string) ?? .null, "capabilities": capabilities,
+    ]
     if let initializationOptions { params["initializationOptions"] = initializationOptions }
-    if let rootURI { params["rootUri"] = .string(rootURI) }
     if let trace { params["trace"] = .string(trace) }
     let response = try request("initialize", .object(params))
     guard let result = response["result"] else {
