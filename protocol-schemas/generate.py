@@ -246,6 +246,8 @@ def main():
         help="the LSP meta model (default: ../shared/lsp/metaModel-3.17.json beside the repository)",
     )
     args = parser.parse_args()
+    if not args.meta_model.is_file():
+        sys.exit(f"no meta model at {args.meta_model}; pass --meta-model PATH")
     model = json.loads(args.meta_model.read_text(encoding="utf-8"))
 
     by_method = {}
@@ -253,12 +255,8 @@ def main():
         for message in model[key]:
             by_method[message["method"]] = (kind, message)
 
-    out = Path(__file__).resolve().parent / "lsp"
-    out.mkdir(exist_ok=True)
-    for old in out.glob("*.json"):
-        old.unlink()
-
-    written = 0
+    # Build everything first, so a mistake in MESSAGES leaves lsp/ as it was.
+    files = {}
     for method, kind, direction in MESSAGES:
         if method not in by_method:
             sys.exit(f"{method}: not in the meta model")
@@ -269,12 +267,15 @@ def main():
             sys.exit(f"{method}: listed as {direction}, but the meta model says {message['messageDirection']}")
         parts = ["request", "response"] if kind == "request" else ["notification"]
         for part in parts:
-            schema = message_schema(model, message, kind, direction, part)
-            path = out / f"{file_stem(method)}.{part}.json"
-            path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            written += 1
-    print(f"wrote {written} schemas to {out}")
+            files[f"{file_stem(method)}.{part}.json"] = message_schema(model, message, kind, direction, part)
 
+    out = Path(__file__).resolve().parent / "lsp"
+    out.mkdir(exist_ok=True)
+    for old in out.glob("*.json"):
+        old.unlink()
+    for name, schema in files.items():
+        (out / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {len(files)} schemas to {out}")
 
 if __name__ == "__main__":
     main()
