@@ -5,6 +5,10 @@ import Synchronization
 /// An LSP client for tests: frames JSON messages onto a byte stream, reads the server's frames on a
 /// background thread, answers the server's requests, and keeps a transcript of everything exchanged.
 ///
+/// Every message sent and received is checked against the protocol schemas (`protocol-schemas/`);
+/// tests end with `#expect(client.schemaViolations == [])`. A test that sends a deliberately invalid
+/// message passes `validate: false` for it (the response to such a request is not checked either).
+///
 /// It talks either to a spawned `dateline` process (`TestClient.spawn`) or to any pair of file
 /// descriptors (an in-process server over pipes).
 public final class TestClient: @unchecked Sendable {
@@ -26,8 +30,8 @@ public final class TestClient: @unchecked Sendable {
   private let state = Mutex(State())
   private let condition = NSCondition()
   private let readerDone = DispatchSemaphore(value: 0)
-  /// Answers the server's requests (`workspace/configuration`, …); the default answers null.
-  public let serverRequestHandler: Mutex<@Sendable (String, JSONValue?) -> JSONValue> = Mutex({ _, _ in .null })
+  /// Answers the server's requests (`workspace/configuration`, …); the default is `defaultAnswer`.
+  public let serverRequestHandler: Mutex<@Sendable (String, JSONValue?) -> JSONValue> = Mutex(defaultAnswer)
 
   private struct State {
     var nextID = 1
@@ -36,6 +40,15 @@ public final class TestClient: @unchecked Sendable {
     var stderr = Data()
     var inputClosed = false
     var framingErrors: [String] = []
+    var schemaCheck = TranscriptValidator()
+  }
+
+  /// The default answer to a server request: for `workspace/configuration` one null per item asked
+  /// (no settings), for anything else null.
+  @Sendable public static func defaultAnswer(method: String, params: JSONValue?) -> JSONValue {
+    guard method == "workspace/configuration" else { return .null }
+    let count = params?["items"]?.arrayValue?.count ?? 0
+    return .array(Array(repeating: .null, count: count))
   }
 
   /// Starts the built `dateline` binary with `arguments`.
@@ -122,6 +135,7 @@ public final class TestClient: @unchecked Sendable {
     state.withLock {
       $0.received.append(message)
       $0.transcript.append(Entry(direction: .received, message: message))
+      $0.schemaCheck.check(message, direction: .received)
     }
     condition.broadcast()
     condition.unlock()
@@ -143,9 +157,13 @@ public final class TestClient: @unchecked Sendable {
     }
   }
 
-  /// Frames a message and writes it.
-  public func send(_ message: JSONValue) {
-    state.withLock { $0.transcript.append(Entry(direction: .sent, message: message)) }
+  /// Frames a message and writes it. With `validate: false` the message is not checked against the
+  /// protocol schemas, nor is the response to it: for deliberately invalid messages.
+  public func send(_ message: JSONValue, validate: Bool = true) {
+    state.withLock {
+      $0.transcript.append(Entry(direction: .sent, message: message))
+      $0.schemaCheck.check(message, direction: .sent, validate: validate)
+    }
     sendRaw(Self.frame(message))
   }
 
@@ -157,28 +175,32 @@ public final class TestClient: @unchecked Sendable {
     return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body)
   }
 
-  public func notify(_ method: String, _ params: JSONValue? = nil) {
+  /// Sends a notification; `validate: false` for a deliberately invalid one.
+  public func notify(_ method: String, _ params: JSONValue? = nil, validate: Bool = true) {
     var message: [String: JSONValue] = ["jsonrpc": "2.0", "method": .string(method)]
     if let params { message["params"] = params }
-    send(.object(message))
+    send(.object(message), validate: validate)
   }
 
-  /// Sends a request without waiting; returns its id.
+  /// Sends a request without waiting; returns its id. `validate: false` for a deliberately invalid
+  /// one (its response is then not checked either).
   @discardableResult
-  public func sendRequest(_ method: String, _ params: JSONValue? = nil) -> JSONValue {
+  public func sendRequest(_ method: String, _ params: JSONValue? = nil, validate: Bool = true) -> JSONValue {
     let id = state.withLock { state in
       defer { state.nextID += 1 }
       return JSONValue.integer(state.nextID)
     }
     var message: [String: JSONValue] = ["jsonrpc": "2.0", "id": id, "method": .string(method)]
     if let params { message["params"] = params }
-    send(.object(message))
+    send(.object(message), validate: validate)
     return id
   }
 
   /// Sends a request and waits for its response (the whole message, with `result` or `error`).
-  public func request(_ method: String, _ params: JSONValue? = nil, timeout: Double = 20) throws -> JSONValue {
-    let id = sendRequest(method, params)
+  public func request(
+    _ method: String, _ params: JSONValue? = nil, validate: Bool = true, timeout: Double = 20
+  ) throws -> JSONValue {
+    let id = sendRequest(method, params, validate: validate)
     return try response(to: id, timeout: timeout)
   }
 
@@ -247,6 +269,11 @@ public final class TestClient: @unchecked Sendable {
   /// Bytes on the server's output that were not valid frames of JSON (should stay empty).
   public var framingErrors: [String] { state.withLock { $0.framingErrors } }
 
+  /// Every way a message sent or received so far broke the protocol schemas, one line each (should
+  /// stay empty), such as
+  /// `received response to initialize: result.capabilities.positionEncoding: expected string, got integer`.
+  public var schemaViolations: [String] { state.withLock { $0.schemaCheck.violations } }
+
   // MARK: Ending
 
   /// Closes the server's input (end of stdin).
@@ -274,9 +301,11 @@ public final class TestClient: @unchecked Sendable {
     capabilities: JSONValue = ["general": ["positionEncodings": ["utf-16"]]],
     initializationOptions: JSONValue? = nil, rootURI: String? = nil, trace: String? = nil
   ) throws -> JSONValue {
-    var params: [String: JSONValue] = ["processId": .null, "capabilities": capabilities]
+    // `processId` and `rootUri` are required, null when there is none.
+    var params: [String: JSONValue] = [
+      "processId": .null, "rootUri": rootURI.map(JSONValue.string) ?? .null, "capabilities": capabilities,
+    ]
     if let initializationOptions { params["initializationOptions"] = initializationOptions }
-    if let rootURI { params["rootUri"] = .string(rootURI) }
     if let trace { params["trace"] = .string(trace) }
     let response = try request("initialize", .object(params))
     guard let result = response["result"] else {

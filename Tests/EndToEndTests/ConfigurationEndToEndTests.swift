@@ -23,6 +23,7 @@ import Testing
     _ = try client.waitFor("a second pull") { $0["method"] == "workspace/configuration" && $0["id"] != firstPull["id"] }
     #expect(client.received[mark...].filter { $0["method"] == "workspace/configuration" }.count == 2)
     #expect(try client.shutdownAndExit() == 0)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func serverDoesNotPullFromClientsThatCannotAnswer() throws {
@@ -49,6 +50,7 @@ import Testing
     #expect(stderr.contains("fromInit"), "\(stderr)")
     #expect(stderr.contains("fromPull"), "\(stderr)")
     #expect(stderr.contains("fromPush"), "\(stderr)")
+    #expect(client.schemaViolations == [])
   }
 
   @Test func logLevelControlsStderrAndStdoutCarriesOnlyFrames() throws {
@@ -76,6 +78,7 @@ import Testing
     _ = try client.request("dateline/documentText", ["textDocument": ["uri": "file:///a"]])
     #expect(!client.received[afterOff...].contains { $0["method"] == "$/logTrace" })
     #expect(try client.shutdownAndExit() == 0)
+    #expect(client.schemaViolations == [])
   }
 }
 

@@ -53,16 +53,17 @@ import Testing
 
   @Test func unknownRequestGetsMethodNotFound() throws {
     let client = try initializedServer()
-    #expect(errorCode(try client.request("textDocument/teleport", ["x": 1])) == -32601)
-    #expect(errorCode(try client.request("$/dateline/unknown", [:])) == -32601)
+    #expect(errorCode(try client.request("textDocument/teleport", ["x": 1], validate: false)) == -32601)
+    #expect(errorCode(try client.request("$/dateline/unknown", [:], validate: false)) == -32601)
     try expectStillServing(client)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func unknownNotificationsAreIgnoredSilently() throws {
     let client = try initializedServer()
     let mark = client.mark
-    client.notify("textDocument/teleport", ["x": 1])
-    client.notify("$/progress", ["token": 1, "value": ["kind": "end"]])
+    client.notify("textDocument/teleport", ["x": 1], validate: false)
+    client.notify("$/progress", ["token": 1, "value": ["kind": "end"]], validate: false)
     try expectStillServing(client)
     // Only the answer to the probe came back: nothing answered the notifications.
     #expect(client.received.count == mark + 1)
@@ -70,15 +71,16 @@ import Testing
 
   @Test func wrongParamsGetInvalidParamsNamingTheField() throws {
     let client = try initializedServer()
-    let missing = try client.request("dateline/documentText", ["textDocument": [:]])
+    let missing = try client.request("dateline/documentText", ["textDocument": [:]], validate: false)
     #expect(errorCode(missing) == -32602)
     #expect(missing["error"]?["message"]?.stringValue?.contains("textDocument.uri") == true)
-    let mistyped = try client.request("dateline/documentText", ["textDocument": ["uri": 42]])
+    let mistyped = try client.request("dateline/documentText", ["textDocument": ["uri": 42]], validate: false)
     #expect(errorCode(mistyped) == -32602)
     #expect(mistyped["error"]?["message"]?.stringValue?.contains("textDocument.uri") == true)
-    let absent = try client.request("dateline/documentText")
+    let absent = try client.request("dateline/documentText", validate: false)
     #expect(errorCode(absent) == -32602)
     try expectStillServing(client)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func requestsBeforeInitializeGetServerNotInitialized() throws {
@@ -94,12 +96,15 @@ import Testing
     let afterwards = try client.request("dateline/documentText", ["textDocument": ["uri": "file:///a.news"]])
     #expect(errorCode(afterwards) == -32803)
     #expect(try client.shutdownAndExit() == 0)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func secondInitializeIsAnInvalidRequest() throws {
     let client = try initializedServer()
-    #expect(errorCode(try client.request("initialize", ["processId": .null, "capabilities": [:]])) == -32600)
+    let again = try client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": [:]])
+    #expect(errorCode(again) == -32600)
     try expectStillServing(client)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func requestsAfterShutdownGetInvalidRequest() throws {
@@ -122,6 +127,7 @@ import Testing
     let response = try client.response(to: 77)
     #expect(errorCode(response) == -32800)
     try expectStillServing(client)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func cancellingAnAnsweredRequestChangesNothing() throws {

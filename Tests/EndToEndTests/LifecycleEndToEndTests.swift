@@ -14,6 +14,7 @@ import Testing
     #expect(result["capabilities"]?["textDocumentSync"]?["change"] == 2)
     #expect(try client.shutdownAndExit() == 0)
     #expect(client.framingErrors.isEmpty)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func exitWithoutShutdownEndsWithCodeOne() throws {
@@ -21,6 +22,7 @@ import Testing
     try client.initialize()
     client.notify("exit")
     #expect(client.waitForExit() == 1)
+    #expect(client.schemaViolations == [])
   }
 
   @Test func endOfInputEndsTheProcessCleanly() throws {
@@ -29,5 +31,6 @@ import Testing
     _ = try client.request("shutdown")
     client.closeInput()
     #expect(client.waitForExit() == 0)
+    #expect(client.schemaViolations == [])
   }
 }
