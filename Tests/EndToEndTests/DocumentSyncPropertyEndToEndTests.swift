@@ -176,5 +176,6 @@ import Testing
     }
     #expect(try client.shutdownAndExit() == 0)
     #expect(client.framingErrors.isEmpty)
+    #expect(client.schemaViolations == [])
   }
 }
