@@ -80,6 +80,8 @@ let package = Package(
     .testTarget(
       name: "NewsServerTests",
       dependencies: [
+        "LanguageServerProtocol",
+        "NewsAnalysis",
         "NewsServer",
         "TestSupport",
       ]

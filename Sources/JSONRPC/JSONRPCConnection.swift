@@ -79,7 +79,11 @@ public final class JSONRPCConnection: Sendable {
     switch IncomingMessage.decode(body) {
     case .failure(let invalid):
       logger.error("\(invalid.error.message)")
-      if invalid.needsReply { reply(to: invalid.id, error: invalid.error) }
+      if invalid.needsReply {
+        reply(to: invalid.id, error: invalid.error)
+      } else if let id = invalid.id, let handler = pending.withLock({ $0.handlers.removeValue(forKey: id) }) {
+        handler(.failure(invalid.error))  // a malformed reply to our request still ends its wait
+      }
       return nil
     case .success(.response(let id, let result)):
       let handler = pending.withLock { $0.handlers.removeValue(forKey: id) }
@@ -135,7 +139,7 @@ public final class JSONRPCConnection: Sendable {
       guard isWritable else { return }
       var offset = 0
       while offset < frame.count {
-        let written = frame.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+        let written = frame.withUnsafeBytes { systemWrite(output, $0.baseAddress! + offset, $0.count - offset) }
         if written < 0 {
           if errno == EINTR || errno == EAGAIN { continue }
           logger.error("writing output failed: \(String(cString: strerror(errno))); the client has gone")
@@ -146,4 +150,9 @@ public final class JSONRPCConnection: Sendable {
       }
     }
   }
+}
+
+/// write(2), named apart from `JSONRPCConnection.write`.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
 }

@@ -38,8 +38,8 @@ public struct Document: Sendable {
     var start = offset(of: range.start, unit: unit)
     var end = offset(of: range.end, unit: unit)
     if end < start { swap(&start, &end) }
-    // Offsets are on scalar boundaries, so the scalar view replaces exactly those bytes (the
-    // Character view could round to a grapheme boundary and drift from the client's text).
+    // Offsets are on scalar boundaries; the scalar view replaces exactly those bytes, even between a
+    // letter and its combining accent.
     let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
     let upper = text.utf8.index(lower, offsetBy: end - start)
     text.unicodeScalars.replaceSubrange(lower..<upper, with: change.text.unicodeScalars)
