@@ -28,13 +28,24 @@ public enum Entry {
       return 0
     case .serve(let logLevel):
       return ServeCommand.run(logLevel: logLevel)
+    case .check(let files, let format, let failOn):
+      return CheckCommand.run(files: files, format: format, failOn: failOn)
+    case .outline(let files, let format):
+      return OutlineCommand.run(files: files, format: format)
     }
   }
 }
 
 func writeStdout(_ text: String) {
   var text = text
-  text.withUTF8 { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+  text.withUTF8 { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+      if written <= 0 { return }
+      offset += written
+    }
+  }
 }
 
 func writeStderr(_ text: String) {

@@ -5,12 +5,25 @@ enum Usage {
 
     Usage:
       dateline [--stdio] [--log-level LEVEL]   serve LSP on stdin/stdout (the default)
+      dateline check [OPTIONS] FILE...         print the findings for each article
+      dateline outline [--format FORMAT] FILE...
+                                               print the headline and sections of each article
       dateline --version                       print the version
       dateline --help                          print this help
 
     Options:
       --stdio              speak LSP over stdin and stdout (the only transport)
       --log-level LEVEL    what goes to stderr: error, warning (default), info, debug
+      --format FORMAT      text (default) or json
+      --fail-on SEVERITY   check exits with 1 when a finding is at least this serious:
+                           error, warning (default), information, hint, or never
+
+    Articles: .news and .md are read as Markdown (front matter, # headings, [Name]{.person}
+    annotations); .txt as text pasted from a web page. Findings print as
+    FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE], lines and columns counted from 1 in characters.
+
+    Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 for a usage error
+    or a file that cannot be read (the other files are still checked).
 
     """
 }

@@ -1,0 +1,48 @@
+/// A node of an article's outline: the headline at the root, sections and subsections below it.
+public struct OutlineNode: Hashable, Sendable {
+  /// What the node is.
+  public enum Kind: String, Hashable, Sendable {
+    case headline, section, subsection
+  }
+
+  public var kind: Kind
+  public var title: String
+  /// The whole extent: for the headline, the article from the headline on; for a section, its heading
+  /// and body.
+  public var range: Range<Int>
+  /// The heading's text.
+  public var titleRange: Range<Int>
+  public var wordCount: Int
+  public var children: [OutlineNode]
+}
+
+extension Article {
+  /// The outline: the headline (or, without one, the front matter title) with the sections nested
+  /// under it; sections at the top when there is neither.
+  public var outline: [OutlineNode] {
+    let sectionNodes = sections.map { node(for: $0, depth: 0) }
+    let bodyEnd = blocks.last { $0.kind != .frontMatter }?.range.upperBound ?? text.utf8.count
+    if let headline {
+      return [
+        OutlineNode(
+          kind: .headline, title: headline.title.text, range: headline.lineRange.lowerBound..<max(bodyEnd, headline.lineRange.upperBound),
+          titleRange: headline.title.range, wordCount: wordCount, children: sectionNodes)
+      ]
+    }
+    if let title = frontMatter?.entries.first(where: { $0.key.text.lowercased() == "title" })?.value, !title.text.isEmpty {
+      return [
+        OutlineNode(
+          kind: .headline, title: title.text, range: title.range.lowerBound..<max(bodyEnd, title.range.upperBound),
+          titleRange: title.range, wordCount: wordCount, children: sectionNodes)
+      ]
+    }
+    return sectionNodes
+  }
+
+  private func node(for section: Section, depth: Int) -> OutlineNode {
+    OutlineNode(
+      kind: depth == 0 ? .section : .subsection, title: section.heading.title.text, range: section.range,
+      titleRange: section.heading.title.range, wordCount: section.wordCount,
+      children: section.subsections.map { node(for: $0, depth: depth + 1) })
+  }
+}

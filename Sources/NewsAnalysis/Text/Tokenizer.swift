@@ -1,0 +1,122 @@
+/// Splits prose into words, numbers and punctuation marks with their exact UTF-8 ranges.
+///
+/// Words keep their inner hyphens and apostrophes (`porte-parole`, `aujourd'hui`, `l'Ukraine`,
+/// `don't`) and single-letter dotted runs (`U.S`); numbers keep their French and English separators
+/// (`1 200` with a space or a no-break space, `3,5`, `1,200.50`). Spaces are not tokens.
+public enum Tokenizer {
+  /// Appends the tokens of `range` to `tokens`.
+  public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index < end {
+      let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+      if UTF8Scalar.isSpace(scalar) {
+        index += length
+      } else if UTF8Scalar.isLetter(scalar) || UTF8Scalar.isDigit(scalar) {
+        let token = scanWord(bytes, from: index, end: end)
+        tokens.append(token)
+        index = token.range.upperBound
+      } else {
+        tokens.append(Token(kind: .punctuation, range: index..<(index + length)))
+        index += length
+      }
+    }
+  }
+
+  /// Tokens of a string, for tests and one-off uses.
+  public static func tokens(of text: String) -> [Token] {
+    text.withUTF8Bytes { bytes in
+      var tokens: [Token] = []
+      tokenize(bytes, range: 0..<bytes.count, into: &tokens)
+      return tokens
+    }
+  }
+
+  private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Token {
+    var index = start
+    var shape: Token.Shape = []
+    var letters = 0
+    var uppercase = 0
+    var lowercase = 0
+    var sawLetter = false
+    var previousWasLowercaseLetter = false
+    /// Letters in the current run since the last connector, to join `U.S` but not `end.Next`.
+    var runLetters = 0
+    var digitGroup = 0
+    var onlyDigitsSoFar = true
+    while index < end {
+      let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+      if UTF8Scalar.isLetter(scalar) {
+        let isUpper = UTF8Scalar.isUppercase(scalar)
+        let isLower = UTF8Scalar.isLowercase(scalar)
+        if letters == 0 && isUpper { shape.insert(.startsUppercase) }
+        if isUpper && previousWasLowercaseLetter { shape.insert(.innerUppercase) }
+        if isUpper { uppercase += 1 }
+        if isLower { lowercase += 1 }
+        if isUpper || isLower { letters += 1 }
+        previousWasLowercaseLetter = isLower || (!isUpper && previousWasLowercaseLetter)
+        sawLetter = true
+        onlyDigitsSoFar = false
+        runLetters += 1
+        index += length
+        continue
+      }
+      if UTF8Scalar.isDigit(scalar) {
+        shape.insert(.hasDigit)
+        previousWasLowercaseLetter = false
+        digitGroup += 1
+        index += length
+        continue
+      }
+      // A connector joins only when a letter or digit follows it.
+      guard let (next, nextLength) = peek(bytes, at: index + length, end: end) else { break }
+      let nextIsLetter = UTF8Scalar.isLetter(next)
+      let nextIsDigit = UTF8Scalar.isDigit(next)
+      let previousIsDigit = index > start && UTF8Scalar.isDigit(Unicode.Scalar(bytes[index - 1]))
+      if UTF8Scalar.isApostrophe(scalar) && sawLetter && nextIsLetter {
+        shape.insert(.hasApostrophe)
+      } else if UTF8Scalar.isHyphen(scalar) && (nextIsLetter || nextIsDigit) {
+        shape.insert(.hasHyphen)
+      } else if scalar == "." && runLetters == 1 && nextIsLetter && !followedByLetter(bytes, at: index + length + nextLength, end: end) {
+        shape.insert(.hasDot)  // U.S, e.g
+      } else if (scalar == "," || scalar == ".") && previousIsDigit && nextIsDigit && onlyDigitsSoFar {
+        // 3,5 or 1,200.50
+      } else if isDigitGroupSpace(scalar) && onlyDigitsSoFar && (1...3).contains(digitGroup)
+        && isThreeDigitGroup(bytes, at: index + length, end: end)
+      {
+        // 1 200 (space, no-break space or narrow no-break space between groups of three)
+      } else {
+        break
+      }
+      previousWasLowercaseLetter = false
+      runLetters = 0
+      digitGroup = 0
+      index += length
+    }
+    if letters >= 2 && lowercase == 0 && uppercase >= 2 { shape.insert(.allUppercase) }
+    return Token(kind: sawLetter ? .word : .number, shape: shape, range: start..<index)
+  }
+
+  @inline(__always)
+  private static func peek(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (Unicode.Scalar, Int)? {
+    guard index < end else { return nil }
+    let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+    return (scalar, length)
+  }
+
+  private static func followedByLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+    guard let (scalar, _) = peek(bytes, at: index, end: end) else { return false }
+    return UTF8Scalar.isLetter(scalar)
+  }
+
+  private static func isDigitGroupSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\u{A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
+  }
+
+  /// Exactly three digits, then something that is not a digit.
+  private static func isThreeDigitGroup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+    guard index + 3 <= end else { return false }
+    for offset in 0..<3 where !(0x30...0x39).contains(bytes[index + offset]) { return false }
+    return index + 3 == end || !(0x30...0x39).contains(bytes[index + 3])
+  }
+}
