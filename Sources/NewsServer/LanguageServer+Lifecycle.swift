@@ -26,6 +26,8 @@ extension LanguageServer {
       positionEncoding: client.positionEncoding,
       textDocumentSync: TextDocumentSyncOptions(
         openClose: true, change: .incremental, save: TextDocumentSyncOptions.SaveOptions(includeText: false)),
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
       workspace: WorkspaceOptions(
         workspaceFolders: WorkspaceOptions.WorkspaceFoldersOptions(supported: true, changeNotifications: false)))
   }
@@ -38,6 +40,7 @@ extension LanguageServer {
   func shutdown() throws(ResponseError) -> NoParams? {
     lifecycle = .shutDown
     documents = [:]
+    analyses = [:]
     return nil
   }
 

@@ -33,20 +33,23 @@ extension LanguageServer {
   }
 
   func didClose(_ notification: DidCloseTextDocumentNotification) {
-    if documents.removeValue(forKey: notification.textDocument.uri) == nil {
-      logger.warning("didClose for \(notification.textDocument.uri), which is not open")
+    let uri = notification.textDocument.uri
+    guard documents.removeValue(forKey: uri) != nil else {
+      return logger.warning("didClose for \(uri), which is not open")
     }
+    analyses[uri] = nil
+    clearDiagnostics(for: uri)
   }
 
-  /// Called after a document's text or version changed. Checks come with the analysis core.
-  func documentChanged(_ uri: DocumentURI) {}
+  /// Called after a document's text or version changed.
+  func documentChanged(_ uri: DocumentURI) {
+    scheduleDiagnostics(for: uri)
+  }
 
   /// `dateline/documentText`: the server's copy of a document, so a client (or a test) can check
   /// that both sides hold the same text.
   func documentText(_ request: DocumentTextRequest) throws(ResponseError) -> DocumentTextRequest.Response {
-    guard let document = documents[request.textDocument.uri] else {
-      throw ResponseError(code: .requestFailed, message: "\(request.textDocument.uri) is not open")
-    }
+    guard let document = documents[request.textDocument.uri] else { throw notOpen(request.textDocument.uri) }
     return DocumentTextRequest.Response(
       uri: document.uri, version: document.version, text: document.text, lineCount: document.lines.lineCount)
   }

@@ -28,6 +28,10 @@ public final class LanguageServer: @unchecked Sendable {
   var lifecycle = Lifecycle.uninitialized
   var client = ClientState()
   var documents: [DocumentURI: Document] = [:]
+  /// The latest analysis of each open document (possibly of an older version).
+  var analyses: [DocumentURI: DocumentAnalysis] = [:]
+  /// Documents whose diagnostics must be pushed again.
+  var pendingDiagnostics: Set<DocumentURI> = []
   var settings = SettingsStore()
 
   public init(connection: JSONRPCConnection, exitProcess: @escaping @Sendable (Int32) -> Void) {
@@ -87,6 +91,8 @@ public final class LanguageServer: @unchecked Sendable {
     case InitializeRequest.method: respond(id, params, initialize)
     case ShutdownRequest.method: respond(id, shutdown)
     case DocumentTextRequest.method: respond(id, params, documentText)
+    case DocumentSymbolRequest.method: respond(id, params, documentSymbols)
+    case FoldingRangeRequest.method: respond(id, params, foldingRanges)
     default: fail(id, .methodNotFound(method))
     }
   }
