@@ -11,7 +11,7 @@ enum CheckCommand {
     var reports: [FileReport] = []
     var unreadable = false
     var failed = false
-    for path in files {
+    for path in ArticlePaths.expand(files) {
       switch ArticleFile.load(path) {
       case .failure(let error):
         writeStderr("dateline: \(error.message)\n")

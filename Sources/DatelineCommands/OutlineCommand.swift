@@ -5,7 +5,7 @@ enum OutlineCommand {
   static func run(files: [String], format: OutputFormat) -> Int32 {
     var outputs: [OutlineOutput.File] = []
     var unreadable = false
-    for path in files {
+    for path in ArticlePaths.expand(files) {
       switch ArticleFile.load(path) {
       case .failure(let error):
         writeStderr("dateline: \(error.message)\n")
@@ -14,7 +14,7 @@ enum OutlineCommand {
         let nodes = file.article.outline.map { json($0, in: file) }
         outputs.append(OutlineOutput.File(path: file.path, kicker: file.article.kicker?.text, outline: nodes))
         if format == .text {
-          if files.count > 1 { writeStdout("\(path)\n") }
+          if files.count > 1 || files != [path] { writeStdout("\(path)\n") }
           if let kicker = file.article.kicker { writeStdout("kicker: \(kicker.text)\n") }
           for node in nodes { printTree(node, depth: 0) }
         }

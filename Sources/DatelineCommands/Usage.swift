@@ -18,6 +18,7 @@ enum Usage {
       --fail-on SEVERITY   check exits with 1 when a finding is at least this serious:
                            error, warning (default), information, hint, or never
 
+    A folder stands for the .news, .md and .txt files inside it (README and similar skipped).
     Articles: .news and .md are read as Markdown (front matter, # headings, [Name]{.person}
     annotations); .txt as text pasted from a web page. Findings print as
     FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE], lines and columns counted from 1 in characters.
