@@ -8,5 +8,6 @@ struct Benchmark: Sendable {
   /// Every benchmark, in the order they run when none is named.
   static let all: [Benchmark] = [
     ColdStartBenchmark.benchmark,
+    FramingBenchmark.benchmark,
   ]
 }
