@@ -7,9 +7,9 @@ struct MachineFacts: Codable {
   var kernel: String
   /// The 1-minute load average when the run began.
   var loadAverage: Double
-  /// How busy the CPUs were (0–100 %) over 0.2 s just before the run, while dateline-bench slept:
-  /// other work on the machine slows the figures and spreads them. Nil where /proc/stat is missing.
-  var busyPercentAtStart: Double?
+  /// The share (0–100 %) of all CPUs' time that other processes used during the run; set when the
+  /// run is over, nil where it cannot be measured.
+  var otherWorkPercent: Double?
   var swiftCompiler: String
   /// `release` or `debug`: how dateline-bench itself was built.
   var buildConfiguration: String
@@ -22,7 +22,7 @@ struct MachineFacts: Codable {
   static func collect(server: String?) -> MachineFacts {
     MachineFacts(
       cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount, kernel: kernelRelease(),
-      loadAverage: loadAverageNow(), busyPercentAtStart: busyPercent(),
+      loadAverage: loadAverageNow(), otherWorkPercent: nil,
       swiftCompiler: compilerVersion, buildConfiguration: isDebugBuild ? "debug" : "release",
       server: server, serverSwiftRuntime: server.map(swiftRuntimeLinkage),
       date: ISO8601DateFormatter().string(from: Date()))
@@ -49,16 +49,12 @@ struct MachineFacts: Codable {
     #endif
   }
 
-  /// The loud warning printed when the figures cannot be trusted, or nil.
-  func warnings() -> [String] {
+  /// Loud warnings about debug builds, whose figures are meaningless.
+  func buildWarnings() -> [String] {
     var lines: [String] = []
     if buildConfiguration == "debug" {
       lines.append("WARNING: dateline-bench is a DEBUG build; its own figures are meaningless. "
         + "Run `swift run -c release dateline-bench`.")
-    }
-    if let busy = busyPercentAtStart, busy > 10 {
-      lines.append("WARNING: the CPUs were \(Int(busy)) % busy with other work just before the run; "
-        + "the figures will be slower and noisier than on an idle machine.")
     }
     if let server, server.split(separator: "/").contains("debug") {
       lines.append("WARNING: the server binary \(server) is a DEBUG build; build it with `swift build -c release`.")
@@ -66,18 +62,27 @@ struct MachineFacts: Codable {
     return lines
   }
 
+  /// A warning when other processes used more than 5 % of the CPUs during the run, or nil.
+  func loadWarning() -> String? {
+    guard let others = otherWorkPercent, others > 5 else { return nil }
+    return "WARNING: other processes used \(Int(others.rounded())) % of the CPUs during the run; "
+      + "the figures are slower and noisier than on an idle machine."
+  }
+
   /// The lines above the table.
   func header() -> String {
     var lines = ["Dateline benchmarks, \(date)"]
     lines.append("CPU     \(cpu), \(cores) cores")
     lines.append("Kernel  \(kernel)")
-    let busy = busyPercentAtStart.map { "\(Int($0.rounded())) %" } ?? "unknown"
-    lines.append("Load    \(busy) busy at start, load average \(String(format: "%.2f", loadAverage))")
+    let others = otherWorkPercent.map { "\(Int($0.rounded())) %" } ?? "unknown"
+    lines.append(
+      "Load    other processes used \(others) of the CPUs during the run; "
+        + "load average \(String(format: "%.2f", loadAverage)) at start")
     lines.append("Swift   built with \(swiftCompiler), \(buildConfiguration) configuration")
     if let server {
       lines.append("Server  \(server) (Swift runtime linked \(serverSwiftRuntime ?? "?"))")
     }
-    for warning in warnings() {
+    for warning in buildWarnings() + [loadWarning()].compactMap({ $0 }) {
       lines.append("")
       lines.append("!!! \(warning)")
     }
@@ -99,24 +104,6 @@ struct MachineFacts: Codable {
   static func loadAverageNow() -> Double {
     var loads = [0.0, 0.0, 0.0]
     return getloadavg(&loads, 3) > 0 ? loads[0] : -1
-  }
-
-  /// The share of CPU time not idle across all CPUs over 0.2 s, from two readings of /proc/stat.
-  static func busyPercent() -> Double? {
-    /// Busy and total jiffies from the `cpu` line: user nice system idle iowait irq softirq steal.
-    func sample() -> (busy: Double, total: Double)? {
-      guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-        let line = stat.split(separator: "\n").first, line.hasPrefix("cpu ")
-      else { return nil }
-      let values = line.split(separator: " ").dropFirst().prefix(8).compactMap { Double($0) }
-      guard values.count == 8 else { return nil }
-      let total = values.reduce(0, +)
-      return (total - values[3] - values[4], total)
-    }
-    guard let before = sample() else { return nil }
-    usleep(200_000)
-    guard let after = sample(), after.total > before.total else { return nil }
-    return 100 * (after.busy - before.busy) / (after.total - before.total)
   }
 
   /// The operating system and its release, from uname(2).

@@ -30,8 +30,9 @@ for name in options.names {
 }
 if selected.isEmpty { selected = Benchmark.all }
 
-let machine = MachineFacts.collect(server: try? ServerBinary.locate(options))
-for warning in machine.warnings() { progress("!!! \(warning)") }
+var machine = MachineFacts.collect(server: try? ServerBinary.locate(options))
+for warning in machine.buildWarnings() { progress("!!! \(warning)") }
+let otherWork = OtherWorkMeter()
 
 var figures: [Figure] = []
 do {
@@ -40,6 +41,9 @@ do {
   progress("dateline-bench: \(error)")
   exit(1)
 }
+
+machine.otherWorkPercent = otherWork.percent()
+if let warning = machine.loadWarning() { progress("!!! \(warning)") }
 
 if options.json {
   print(try Report.json(figures, machine: machine), terminator: "")
