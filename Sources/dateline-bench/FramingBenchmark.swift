@@ -33,12 +33,14 @@ enum FramingBenchmark {
       let time = try decodeAll(buffer, expecting: inProcessMessages)
       if index > 0 { times.append(time) }
     }
-    let median = Summary(times).median
+    let summary = Summary(times)
+    let median = summary.median
     let input = "\(Report.grouped(inProcessMessages)) didChange, \(Report.bytes(buffer.count)), 64 KB chunks"
     return [
       Figure(
         benchmark: "framing", metric: "in-process", value: Double(inProcessMessages) / median, unit: "msg/s",
-        input: input, runs: runs, note: "FrameParser + envelope + params decode"),
+        input: input, runs: runs,
+        note: "FrameParser + envelope + params decode; " + range(summary, messages: inProcessMessages)),
       Figure(
         benchmark: "framing", metric: "in-process", value: Double(buffer.count) / median / 1e6, unit: "MB/s",
         input: input, runs: runs),
@@ -69,6 +71,13 @@ enum FramingBenchmark {
     return seconds
   }
 
+  /// The slowest and fastest runs in messages per second: "runs 23,100–28,400 msg/s".
+  static func range(_ seconds: Summary, messages: Int) -> String {
+    let slowest = Report.grouped(Int(Double(messages) / seconds.maximum))
+    let fastest = Report.grouped(Int(Double(messages) / seconds.minimum))
+    return "runs \(slowest)–\(fastest) msg/s"
+  }
+
   // MARK: End to end
 
   static func runEndToEnd(server: String, runs: Int) throws -> [Figure] {
@@ -81,12 +90,14 @@ enum FramingBenchmark {
       let time = try streamThroughServer(server: server, series: series, stream: stream, finalRequestID: finalRequestID)
       if index > 0 { times.append(time) }
     }
-    let median = Summary(times).median
+    let summary = Summary(times)
+    let median = summary.median
     let input = "\(Report.grouped(endToEndMessages)) didChange + documentText, \(Report.bytes(stream.count))"
     return [
       Figure(
         benchmark: "framing", metric: "end-to-end", value: Double(endToEndMessages) / median, unit: "msg/s",
-        input: input, runs: runs, note: "server applies every change; final text verified"),
+        input: input, runs: runs,
+        note: "server applies every change, text verified; " + range(summary, messages: endToEndMessages)),
       Figure(
         benchmark: "framing", metric: "end-to-end", value: Double(stream.count) / median / 1e6, unit: "MB/s",
         input: input, runs: runs),
