@@ -29,6 +29,7 @@ let package = Package(
       name: "dateline-bench",
       dependencies: [
         "JSONRPC",
+        "LanguageServerProtocol",
         "NewsAnalysis",
       ]
     ),
