@@ -30,6 +30,8 @@ public final class TestClient: @unchecked Sendable {
   private let state = Mutex(State())
   private let condition = NSCondition()
   private let readerDone = DispatchSemaphore(value: 0)
+  /// Signalled when the spawned process's stderr reaches its end.
+  private let stderrDone = DispatchSemaphore(value: 0)
   /// Answers the server's requests (`workspace/configuration`, …); the default is `defaultAnswer`.
   public let serverRequestHandler: Mutex<@Sendable (String, JSONValue?) -> JSONValue> = Mutex(defaultAnswer)
 
@@ -92,6 +94,7 @@ public final class TestClient: @unchecked Sendable {
         if data.isEmpty { break }
         state.withLock { $0.stderr.append(data) }
       }
+      stderrDone.signal()
     }
   }
 
@@ -266,6 +269,17 @@ public final class TestClient: @unchecked Sendable {
   /// What the server wrote on stderr so far.
   public var stderrText: String { state.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
 
+  /// Waits until the server's stderr contains `text` (stderr is read on its own thread, so a line
+  /// written just before a response may arrive after it). Returns whether it did within `timeout`.
+  public func stderrContains(_ text: String, timeout: Double = 10) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while Date() < deadline {
+      if stderrText.contains(text) { return true }
+      usleep(2_000)
+    }
+    return stderrText.contains(text)
+  }
+
   /// Bytes on the server's output that were not valid frames of JSON (should stay empty).
   public var framingErrors: [String] { state.withLock { $0.framingErrors } }
 
@@ -292,6 +306,7 @@ public final class TestClient: @unchecked Sendable {
       return nil
     }
     _ = readerDone.wait(timeout: .now() + 5)
+    _ = stderrDone.wait(timeout: .now() + 5)
     return process.terminationStatus
   }
 

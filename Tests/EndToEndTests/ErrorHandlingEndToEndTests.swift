@@ -154,7 +154,7 @@ import Testing
     client.sendRaw(garbage + probe(id: 500))
     let response = try client.response(to: 500)
     #expect(response["error"]?["code"] == .integer(-32803))
-    #expect(client.stderrText.contains(report), "stderr: \(client.stderrText)")
+    #expect(client.stderrContains(report), "stderr: \(client.stderrText)")
     #expect(try client.shutdownAndExit() == 0)
   }
 
@@ -186,7 +186,7 @@ import Testing
     client.sendRaw(Array("Content-Length: 4000\r\n\r\n{\"jsonrpc\":\"2.0\"".utf8))
     client.closeInput()
     #expect(client.waitForExit(timeout: 10) == 0)
-    #expect(client.stderrText.contains("end of input inside a message"))
+    #expect(client.stderrContains("end of input inside a message"))
   }
 
   @Test func garbageAtEndOfInputEndsCleanly() throws {
@@ -194,6 +194,6 @@ import Testing
     client.sendRaw(Array("Content-Len".utf8))
     client.closeInput()
     #expect(client.waitForExit(timeout: 10) == 1)
-    #expect(client.stderrText.contains("end of input inside a header"))
+    #expect(client.stderrContains("end of input inside a header"))
   }
 }
