@@ -62,9 +62,13 @@ struct InlineScanner {
   private func find(_ byte: UInt8, from: Int, end: Int, stopAtNewline: Bool = false) -> Int? {
     var index = from
     while index < end {
-      if bytes[index] == byte { return index }
-      if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-      if stopAtNewline && (bytes[index] == 0x0A || bytes[index] == 0x0D) { return nil }
+      let current = bytes[index]
+      if current == byte { return index }
+      if stopAtNewline && (current == 0x0A || current == 0x0D) { return nil }
+      // A backslash escapes the next byte, if there is one on the same line.
+      if current == UInt8(ascii: "\\") && index + 1 < end && bytes[index + 1] != 0x0A && bytes[index + 1] != 0x0D {
+        index += 1
+      }
       index += 1
     }
     return nil
