@@ -206,16 +206,16 @@ struct InlineScanner {
   /// `[surface]{#id .type key=value}`.
   private mutating func annotation(open: Int, close: Int, end: Int) -> Int? {
     let braceOpen = close + 1
-    guard let braceClose = find(UInt8(ascii: "}"), from: braceOpen + 1, end: end, stopAtNewline: true) else {
-      var lineEnd = braceOpen
-      while lineEnd < end && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+    let (closingBrace, stop) = attributesEnd(after: braceOpen, end: end)
+    guard let braceClose = closingBrace else {
+      let unclosed = FrontMatterParser.trim(braceOpen..<stop, bytes)
       problems.append(
         MarkupProblem(
-          range: open..<lineEnd, message: "Annotation attributes are not closed: '}' is missing.",
+          range: open..<unclosed.upperBound, message: "Annotation attributes are not closed: '}' is missing.",
           rule: "annotation-syntax"))
       markNonProse(open..<(open + 1))
-      markNonProse(close..<lineEnd)
-      return lineEnd
+      markNonProse(close..<unclosed.upperBound)
+      return stop
     }
     let surface = TextSpan(range: (open + 1)..<close, text: text((open + 1)..<close))
     let whole = open..<(braceClose + 1)
@@ -262,10 +262,41 @@ struct InlineScanner {
     return braceClose + 1
   }
 
+  /// The `}` closing the attributes opened at `braceOpen`, or, when they are not closed, where they
+  /// stop: at the end of the line, or at a brace or bracket that starts other markup (the next
+  /// annotation). A `}` or bracket inside a quoted value is part of the value, unless the quote is
+  /// never closed (then the first `}` closes, and the attribute parser reports the quote).
+  private func attributesEnd(after braceOpen: Int, end: Int) -> (close: Int?, stop: Int) {
+    func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+    func scan(honouringQuotes: Bool) -> (close: Int?, stop: Int, inQuote: Bool) {
+      var index = braceOpen + 1
+      var quoted = false
+      while index < end && !isLineBreak(bytes[index]) {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\") {
+          if index + 1 < end && !isLineBreak(bytes[index + 1]) { index += 1 }
+        } else if byte == UInt8(ascii: "\"") && honouringQuotes {
+          quoted.toggle()
+        } else if !quoted {
+          if byte == UInt8(ascii: "}") { return (index, index + 1, false) }
+          if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") { return (nil, index, false) }
+        }
+        index += 1
+      }
+      return (nil, index, quoted)
+    }
+    let result = scan(honouringQuotes: true)
+    if result.inQuote {
+      let unquoted = scan(honouringQuotes: false)
+      return (unquoted.close, unquoted.stop)
+    }
+    return (result.close, result.stop)
+  }
+
   /// `]{…}` with no opening bracket (left over from nested brackets): reported, and kept out of prose.
   private mutating func strayAttributes(at index: Int, end: Int) -> Int? {
     guard index + 1 < end, bytes[index + 1] == UInt8(ascii: "{"),
-      let braceClose = find(UInt8(ascii: "}"), from: index + 2, end: end, stopAtNewline: true)
+      let braceClose = attributesEnd(after: index + 1, end: end).close
     else { return nil }
     problems.append(
       MarkupProblem(
