@@ -310,8 +310,9 @@ struct InlineScanner {
   /// `https://…`, `http://…`, `ftp://…`, `www.…` up to a space, without trailing punctuation.
   private mutating func url(at index: Int, end: Int) -> Int? {
     if index > 0 {
-      let previous = bytes[index - 1]
-      if isASCIILetter(previous) || (previous >= 0x30 && previous <= 0x39) || previous >= 0x80 { return nil }
+      // Not inside a word (`Matthew`, `éhttp`); after a space, a no-break space or « it starts a URL.
+      let (previous, _) = UTF8Scalar.decode(bytes, at: UTF8Scalar.previousStart(bytes, before: index))
+      if UTF8Scalar.isLetter(previous) || UTF8Scalar.isDigit(previous) { return nil }
     }
     let prefixLength: Int
     if starts(with: "https://", at: index, end: end, caseInsensitive: true) {
@@ -330,8 +331,12 @@ struct InlineScanner {
     while stop < end {
       let byte = bytes[stop]
       if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") { break }
-      if byte == 0xC2 && stop + 1 < end && (bytes[stop + 1] == 0xA0 || bytes[stop + 1] == 0xBB || bytes[stop + 1] == 0xAB) {
-        break  // no-break space, » or «
+      if byte >= 0x80 {
+        // Any space (the no-break spaces of French typography too) or typographic quote ends it.
+        let (scalar, length) = UTF8Scalar.decode(bytes, at: stop)
+        if UTF8Scalar.isSpace(scalar) || "«»“”‘’‹›".unicodeScalars.contains(scalar) { break }
+        stop += length
+        continue
       }
       if byte == UInt8(ascii: "(") { parentheses += 1 }
       if byte == UInt8(ascii: ")") {
