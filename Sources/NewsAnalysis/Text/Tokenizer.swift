@@ -17,10 +17,34 @@ public enum Tokenizer {
         tokens.append(token)
         index = token.range.upperBound
       } else {
-        tokens.append(Token(kind: .punctuation, range: index..<(index + length)))
-        index += length
+        let tokenEnd = scalar.value < 0x80 ? index + length : emojiSequenceEnd(bytes, start: index, first: scalar, end: end)
+        tokens.append(Token(kind: .punctuation, range: index..<tokenEnd))
+        index = tokenEnd
       }
     }
+  }
+
+  /// Where a symbol and the scalars that shape it end: variation selectors (`❤️`), skin tones, the
+  /// keycap mark, tag characters, zero-width joiners with what they join (`👩🏽‍💻`), and a flag's second
+  /// regional indicator (`🇫🇷`). One emoji is one token, never a word.
+  private static func emojiSequenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, first: Unicode.Scalar, end: Int)
+    -> Int
+  {
+    func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
+    var index = start + UTF8Scalar.decode(bytes, at: start).length
+    var previous = first
+    while let (scalar, length) = peek(bytes, at: index, end: end) {
+      let value = scalar.value
+      let continues =
+        UTF8Scalar.isVariationSelector(scalar) || value == 0x20E3 || (0x1F3FB...0x1F3FF).contains(value)
+        || (0xE0020...0xE007F).contains(value) || value == 0x200D
+        || (previous.value == 0x200D && !UTF8Scalar.isSpace(scalar))
+        || (isRegionalIndicator(scalar) && isRegionalIndicator(previous) && index == start + 4)
+      guard continues else { break }
+      previous = scalar
+      index += length
+    }
+    return index
   }
 
   /// Tokens of a string, for tests and one-off uses.
