@@ -11,6 +11,8 @@ struct InlineScanner {
   let markdown: Bool
 
   private var proseStart = 0
+  /// Where the piece being scanned starts.
+  private var pieceStart = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, markdown: Bool) {
     self.bytes = bytes
@@ -20,6 +22,7 @@ struct InlineScanner {
   /// Scans `range`, appending to the results.
   mutating func scan(_ range: Range<Int>) {
     proseStart = range.lowerBound
+    pieceStart = range.lowerBound
     var index = range.lowerBound
     let end = range.upperBound
     while index < end {
@@ -142,7 +145,8 @@ struct InlineScanner {
     return close + 1
   }
 
-  /// `[text](target)`, `![alt](src)`, `[text][ref]`, `[^note]`, and the entity annotation `[text]{attrs}`.
+  /// `[text](target)`, `![alt](src)`, `[text][ref]`, `[ref]: target`, `[^note]`, and the entity annotation
+  /// `[text]{attrs}`.
   private mutating func bracket(at index: Int, end: Int, image: Bool) -> Int? {
     var close: Int?
     var search = index + 1
@@ -162,8 +166,10 @@ struct InlineScanner {
     guard let close else { return nil }
     let opening = image ? index - 1 : index
     if !image && index + 1 < end && bytes[index + 1] == UInt8(ascii: "^") {
-      markNonProse(index..<(close + 1))  // footnote reference
-      return close + 1
+      // A footnote reference, or the `[^note]:` that opens the note's text.
+      let markupEnd = close + 1 < end && bytes[close + 1] == UInt8(ascii: ":") && startsLine(index) ? close + 2 : close + 1
+      markNonProse(index..<markupEnd)
+      return markupEnd
     }
     let after = close + 1
     guard after < end else { return nil }
@@ -173,6 +179,12 @@ struct InlineScanner {
       markNonProse(opening..<(index + 1))
       markNonProse(close..<(target + 1))
       return target + 1
+    case UInt8(ascii: ":") where !image && startsLine(index):
+      // `[label]: https://… "Title"` defines the target of `[text][label]`: the whole line is markup.
+      var lineEnd = after
+      while lineEnd < end && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+      markNonProse(index..<FrontMatterParser.trim(index..<lineEnd, bytes).upperBound)
+      return lineEnd
     case UInt8(ascii: "[") where !image:
       guard let reference = find(UInt8(ascii: "]"), from: after + 1, end: end, stopAtNewline: true) else { return nil }
       markNonProse(index..<(index + 1))
@@ -183,6 +195,17 @@ struct InlineScanner {
     default:
       return nil
     }
+  }
+
+  /// Whether only up to three spaces separate `index` from the start of its line (or of the piece).
+  private func startsLine(_ index: Int) -> Bool {
+    var position = index
+    var spaces = 0
+    while position > pieceStart && bytes[position - 1] == 0x20 && spaces < 3 {
+      position -= 1
+      spaces += 1
+    }
+    return position == pieceStart || bytes[position - 1] == 0x0A || bytes[position - 1] == 0x0D
   }
 
   private func matchingParenthesis(from open: Int, end: Int) -> Int? {
