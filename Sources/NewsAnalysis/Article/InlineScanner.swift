@@ -368,7 +368,17 @@ struct InlineScanner {
       }
       stop += 1
     }
-    while stop > index + prefixLength, isTrailingPunctuation(bytes[stop - 1]) { stop -= 1 }
+    // Punctuation after the URL belongs to the sentence: `.`, `!`, an ellipsis `…`.
+    while stop > index + prefixLength {
+      if isTrailingPunctuation(bytes[stop - 1]) {
+        stop -= 1
+        continue
+      }
+      let last = UTF8Scalar.previousStart(bytes, before: stop)
+      let (scalar, _) = UTF8Scalar.decode(bytes, at: last)
+      guard scalar.value >= 0x80, scalar.properties.generalCategory == .otherPunctuation else { break }
+      stop = last
+    }
     guard stop > index + prefixLength else { return nil }
     markNonProse(index..<stop)
     return stop
