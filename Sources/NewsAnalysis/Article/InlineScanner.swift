@@ -231,14 +231,14 @@ struct InlineScanner {
     let braceOpen = close + 1
     let (closingBrace, stop) = attributesEnd(after: braceOpen, end: end)
     guard let braceClose = closingBrace else {
-      let unclosed = FrontMatterParser.trim(braceOpen..<stop, bytes)
+      let unclosedEnd = attributeWordsEnd(from: braceOpen + 1, to: stop)
       problems.append(
         MarkupProblem(
-          range: open..<unclosed.upperBound, message: "Annotation attributes are not closed: '}' is missing.",
+          range: open..<unclosedEnd, message: "Annotation attributes are not closed: '}' is missing.",
           rule: "annotation-syntax"))
       markNonProse(open..<(open + 1))
-      markNonProse(close..<unclosed.upperBound)
-      return stop
+      markNonProse(close..<unclosedEnd)
+      return unclosedEnd
     }
     let surface = TextSpan(range: (open + 1)..<close, text: text((open + 1)..<close))
     let whole = open..<(braceClose + 1)
@@ -314,6 +314,30 @@ struct InlineScanner {
       return (unquoted.close, unquoted.stop)
     }
     return (result.close, result.stop)
+  }
+
+  /// Where the words that read as attributes (`#id`, `.type`, `key=value`) end after a `{` that is
+  /// never closed: the first other word is text again (`[Poutine]{.person rencontre…`).
+  private func attributeWordsEnd(from start: Int, to stop: Int) -> Int {
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    var index = start
+    var end = start
+    while index < stop {
+      while index < stop && isBlank(bytes[index]) { index += 1 }
+      guard index < stop else { break }
+      let wordStart = index
+      var quoted = false
+      var hasEquals = false
+      while index < stop && (quoted || !isBlank(bytes[index])) {
+        if bytes[index] == UInt8(ascii: "\"") { quoted.toggle() }
+        if bytes[index] == UInt8(ascii: "=") { hasEquals = true }
+        index += 1
+      }
+      let first = bytes[wordStart]
+      guard first == UInt8(ascii: "#") || first == UInt8(ascii: ".") || hasEquals else { break }
+      end = index
+    }
+    return end
   }
 
   /// `]{…}` with no opening bracket (left over from nested brackets): reported, and kept out of prose.
