@@ -19,7 +19,7 @@ import Testing
     #expect(article.isProse(marked.range("2️⃣", "3️⃣")))
     #expect(article.isNonProse(marked.range("1️⃣", "2️⃣")))
     #expect(article.isNonProse(marked.range("3️⃣", "4️⃣")), "parentheses inside the target are balanced")
-    #expect(article.wordTexts == ["Lire", "le", "rapport", "de", "l'ONU", "en", "entier"])
+    #expect(article.wordTexts == ["Lire", "le", "rapport", "de", "l'", "ONU", "en", "entier"])
   }
 
   @Test func anImageAltTextIsProseAndItsSourceIsNot() {

@@ -11,7 +11,7 @@ import Testing
     #expect(article.blocks.map(\.kind) == [.paragraph, .quote, .paragraph])
     let quote = article.blocks[1]
     #expect(quote.range == marked.range("1️⃣", "2️⃣"), "a line without > continues the quote")
-    #expect(article.wordTexts == ["Il", "a", "dit", "Nous", "irons", "jusqu'au", "bout", "ajoute-t-il", "Fin"])
+    #expect(article.wordTexts == ["Il", "a", "dit", "Nous", "irons", "jusqu'", "au", "bout", "ajoute-t-il", "Fin"])
     #expect(quote.wordCount == 5)
     #expect(!article.tokenTexts.contains(">"))
     #expect(article.isNonProse(marked["1️⃣"]..<(marked["1️⃣"] + 1)))

@@ -13,17 +13,36 @@ import Testing
   static func kinds(_ text: String) -> [Token.Kind] { Tokenizer.tokens(of: text).map(\.kind) }
 
   @Test(arguments: [
-    ("l'Ukraine", "l’Ukraine"), ("qu'il", "qu’il"), ("jusqu'à", "jusqu’à"), ("lorsqu'on", "lorsqu’on"),
-    ("aujourd'hui", "aujourd’hui"), ("d'Union", "d’Union"), ("c'est", "c’est"),
+    ("l'Ukraine", ["l'", "Ukraine"]), ("l’Ukraine", ["l’", "Ukraine"]), ("qu'il", ["qu'", "il"]), ("qu’il", ["qu’", "il"]),
+    ("jusqu'à", ["jusqu'", "à"]), ("jusqu’à", ["jusqu’", "à"]), ("lorsqu'on", ["lorsqu'", "on"]), ("lorsqu’on", ["lorsqu’", "on"]),
+    ("d'Union", ["d'", "Union"]), ("c’est", ["c’", "est"]), ("L'OTAN", ["L'", "OTAN"]), ("n'a", ["n'", "a"]),
+    ("puisqu'elle", ["puisqu'", "elle"]), ("qu'aujourd'hui", ["qu'", "aujourd'hui"]), ("l'ex-République", ["l'", "ex-République"]),
   ])
-  func elisionsAreOneWordWithEitherApostrophe(straight: String, curly: String) {
-    for word in [straight, curly] {
-      let tokens = Tokenizer.tokens(of: "Et \(word) !")
-      #expect(Self.tokens("Et \(word) !") == ["Et", word, "!"])
-      #expect(tokens[1].kind == .word)
-      #expect(tokens[1].shape.contains(.hasApostrophe))
-      #expect(tokens[1].range == 3..<(3 + word.utf8.count))
-    }
+  func frenchElisionsAreTokensOfTheirOwnWithEitherApostrophe(word: String, expected: [String]) throws {
+    let tokens = Tokenizer.tokens(of: "Et \(word) !")
+    #expect(Self.tokens("Et \(word) !") == ["Et"] + expected + ["!"])
+    let elision = tokens[1]
+    #expect(elision.kind == .word)
+    #expect(elision.shape.isSuperset(of: [.elision, .hasApostrophe]))
+    #expect(!elision.countsAsWord, "l'Ukraine counts as one word, as editors count it")
+    #expect(elision.range == 3..<(3 + expected[0].utf8.count))
+    #expect(tokens[2].range.lowerBound == elision.range.upperBound)
+    #expect(!tokens[2].shape.contains(.elision))
+    #expect(tokens[2].countsAsWord)
+  }
+
+  @Test(arguments: ["aujourd'hui", "aujourd’hui", "quelqu'un", "presqu'île", "prud'homme", "Sheriff's", "don't", "we've", "O'Brien"])
+  func otherApostrophesStayInsideTheirWord(word: String) {
+    let tokens = Tokenizer.tokens(of: word)
+    #expect(Self.tokens(word) == [word])
+    #expect(tokens.first?.shape.contains(.hasApostrophe) == true)
+    #expect(tokens.first?.shape.contains(.elision) == false)
+  }
+
+  @Test func elisionsDoNotAddToTheWordCount() {
+    let article = Article.markdown("L'Ukraine et l’OTAN, aujourd'hui, jusqu'à Kiev.")
+    // L'Ukraine, et, l’OTAN, aujourd'hui, jusqu'à, Kiev.
+    #expect(article.blocks[0].wordCount == 6)
   }
 
   @Test func anApostropheOutsideAWordIsPunctuation() {
@@ -35,7 +54,7 @@ import Testing
 
   @Test func hyphenatedCompoundsAreOneWord() {
     #expect(Self.tokens("Saint-Pétersbourg, le porte-parole de l'ex-République, vis-à-vis, ajoute-t-il.") == [
-      "Saint-Pétersbourg", ",", "le", "porte-parole", "de", "l'ex-République", ",", "vis-à-vis", ",", "ajoute-t-il", ".",
+      "Saint-Pétersbourg", ",", "le", "porte-parole", "de", "l'", "ex-République", ",", "vis-à-vis", ",", "ajoute-t-il", ".",
     ])
     #expect(Tokenizer.tokens(of: "porte-parole")[0].shape.contains(.hasHyphen))
   }
@@ -65,7 +84,7 @@ import Testing
 
   @Test func acronymsAndInitials() throws {
     #expect(Self.tokens("L'OTAN, la SNCF et les U.S. ; J. K. Rowling.") == [
-      "L'OTAN", ",", "la", "SNCF", "et", "les", "U.S", ".", ";", "J", ".", "K", ".", "Rowling", ".",
+      "L'", "OTAN", ",", "la", "SNCF", "et", "les", "U.S", ".", ";", "J", ".", "K", ".", "Rowling", ".",
     ])
     let tokens = Tokenizer.tokens(of: "SNCF U.S. J.")
     #expect(tokens[0].shape.contains(.allUppercase))
@@ -81,10 +100,11 @@ import Testing
 
   @Test func wordsMayHoldDigits() {
     let tokens = Tokenizer.tokens(of: "l'A64, le COVID-19 et l'Iskander-M")
-    #expect(Self.tokens("l'A64, le COVID-19 et l'Iskander-M") == ["l'A64", ",", "le", "COVID-19", "et", "l'Iskander-M"])
-    #expect(tokens.map(\.kind) == [.word, .punctuation, .word, .word, .word, .word])
-    #expect(tokens[0].shape.contains(.hasDigit))
-    #expect(tokens[3].shape.isSuperset(of: [.hasDigit, .hasHyphen, .allUppercase]))
+    #expect(Self.tokens("l'A64, le COVID-19 et l'Iskander-M") == ["l'", "A64", ",", "le", "COVID-19", "et", "l'", "Iskander-M"])
+    #expect(tokens.map(\.kind) == [.word, .word, .punctuation, .word, .word, .word, .word, .word])
+    #expect(tokens[1].shape.contains(.hasDigit))
+    #expect(tokens[4].shape.isSuperset(of: [.hasDigit, .hasHyphen, .allUppercase]))
+    #expect(tokens[7].shape.isSuperset(of: [.hasHyphen, .startsUppercase]))
   }
 
   @Test func shapesDescribeTheLetters() {

@@ -101,7 +101,7 @@ struct PlainTextParser {
   private func words(_ content: Range<Int>) -> [Token] {
     var tokens: [Token] = []
     Tokenizer.tokenize(bytes, range: content, into: &tokens)
-    return tokens.filter { $0.kind != .punctuation }
+    return tokens.filter(\.countsAsWord)
   }
 
   private func lastScalar(_ content: Range<Int>) -> Unicode.Scalar? {
