@@ -190,6 +190,21 @@ import Testing
     #expect(client.schemaViolations == [])
   }
 
+  @Test(arguments: [true, false])
+  func anEmptyHeadingIsNamedUntitledForEveryClient(hierarchical: Bool) throws {
+    let client = try TestClient.spawn()
+    try client.initialize(capabilities: hierarchical ? Self.hierarchical : ["general": ["positionEncodings": ["utf-16"]]])
+    client.openDocument(uri: Self.uri, text: "# \n\nLe chapeau.\n\n##\n\nTexte.\n", languageId: "news")
+    let symbols = try Self.symbols(client)
+    let names = hierarchical
+      ? symbols?.arrayValue?.flatMap { [$0["name"]] + ($0["children"]?.arrayValue ?? []).map { $0["name"] } }
+      : symbols?.arrayValue?.map { $0["name"] }
+    #expect(names == ["(untitled)", "(untitled)"])
+    if !hierarchical { #expect(symbols?.arrayValue?.last?["containerName"] == "(untitled)") }
+    #expect(try client.shutdownAndExit() == 0)
+    #expect(client.schemaViolations == [])
+  }
+
   @Test func aDocumentThatIsNotOpenIsAnError() throws {
     let client = try TestClient.spawn()
     try client.initialize(capabilities: Self.hierarchical)
