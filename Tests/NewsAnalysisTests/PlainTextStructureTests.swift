@@ -124,6 +124,12 @@ import Testing
     #expect(article.sections.map(\.heading.title.text) == ["Vrai intertitre"])
   }
 
+  @Test func aDozenWordsIsTheLongestHeading() {
+    let twelve = "Un deux trois quatre cinq six sept huit neuf dix onze douze"
+    let article = Article.plainText("Le titre de l'article\n\nLe chapeau.\n\n\(twelve)\n\nTexte.\n\n\(twelve) treize\n\nTexte.")
+    #expect(article.sections.map(\.heading.title.text) == [twelve])
+  }
+
   @Test func aShortLineMustStandAloneAndBeFollowedByAParagraph() {
     let article = Article.plainText(
       """
