@@ -17,9 +17,9 @@ extension LanguageServer {
     func flatten(_ node: OutlineNode, container: String?) {
       flat.append(
         SymbolInformation(
-          name: node.title, kind: symbolKind(node.kind),
+          name: name(of: node), kind: symbolKind(node.kind),
           location: Location(uri: uri, range: range(node.titleRange, in: document)), containerName: container))
-      for child in node.children { flatten(child, container: node.title) }
+      for child in node.children { flatten(child, container: name(of: node)) }
     }
     for node in nodes { flatten(node, container: nil) }
     return .flat(flat)
@@ -29,9 +29,14 @@ extension LanguageServer {
     let words = node.wordCount == 1 ? "1 word" : "\(node.wordCount) words"
     let detail = node.kind == .headline && kicker != nil ? "\(kicker!) · \(words)" : words
     return DocumentSymbol(
-      name: node.title.isEmpty ? "(untitled)" : node.title, detail: detail, kind: symbolKind(node.kind),
+      name: name(of: node), detail: detail, kind: symbolKind(node.kind),
       range: range(node.range, in: document), selectionRange: range(node.titleRange, in: document),
       children: node.children.map { symbol(for: $0, in: document, kicker: nil) })
+  }
+
+  /// A symbol's name: never empty, which clients reject.
+  private func name(of node: OutlineNode) -> String {
+    node.title.allSatisfy(\.isWhitespace) ? "(untitled)" : node.title
   }
 
   private func symbolKind(_ kind: OutlineNode.Kind) -> SymbolKind {

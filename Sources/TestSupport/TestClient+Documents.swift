@@ -23,6 +23,11 @@ extension TestClient {
       ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": .array(changes)])
   }
 
+  /// Sends `textDocument/didClose`.
+  public func closeDocument(uri: String) {
+    notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
+  }
+
   /// Asks the server for its copy of `uri` and waits for it.
   public func documentText(uri: String, timeout: Double = 20) throws -> DocumentText {
     let response = try request("dateline/documentText", ["textDocument": ["uri": .string(uri)]], timeout: timeout)

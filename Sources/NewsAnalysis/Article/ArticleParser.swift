@@ -48,7 +48,7 @@ struct ArticleAssembler {
     let prose = scanner.prose
     let firstToken = tokens.count
     for range in prose { Tokenizer.tokenize(bytes, range: range, into: &tokens) }
-    let wordCount = tokens[firstToken...].lazy.filter { $0.kind != .punctuation }.count
+    let wordCount = tokens[firstToken...].lazy.filter(\.countsAsWord).count
     addNonProse(of: raw.range, outside: prose)
     if let title = raw.title { titles[blocks.count] = title }
     blocks.append(

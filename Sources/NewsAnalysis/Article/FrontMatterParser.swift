@@ -1,5 +1,5 @@
 /// Reads the front matter of a Markdown article: `key: value` lines between a `---` line at the
-/// very top and the next `---` (or `...`) line.
+/// very top, not followed by a blank line, and the next `---` (or `...`) line.
 enum FrontMatterParser {
   /// Keys whose values are article text, checked like prose; other values are data.
   static let proseKeys: Set<String> = ["title", "subtitle", "headline", "standfirst", "summary", "description"]
@@ -7,6 +7,9 @@ enum FrontMatterParser {
   /// The front matter and the index of the first line after it, or nil when the text has none.
   static func parse(_ lines: [SourceLine], _ bytes: UnsafeBufferPointer<UInt8>) -> (FrontMatter, nextLine: Int)? {
     guard let first = lines.first, isDelimiter(first, bytes, allowDots: false) else { return nil }
+    // As in Pandoc, a blank line after the opening `---` makes it a thematic break: text between two
+    // rules at the top is the article, not metadata.
+    guard lines.count > 1, !lines[1].isBlank else { return nil }
     guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], bytes, allowDots: true) })
     else { return nil }
     var entries: [FrontMatter.Entry] = []

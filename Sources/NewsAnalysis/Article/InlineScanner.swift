@@ -11,6 +11,8 @@ struct InlineScanner {
   let markdown: Bool
 
   private var proseStart = 0
+  /// Where the piece being scanned starts.
+  private var pieceStart = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, markdown: Bool) {
     self.bytes = bytes
@@ -20,6 +22,7 @@ struct InlineScanner {
   /// Scans `range`, appending to the results.
   mutating func scan(_ range: Range<Int>) {
     proseStart = range.lowerBound
+    pieceStart = range.lowerBound
     var index = range.lowerBound
     let end = range.upperBound
     while index < end {
@@ -62,9 +65,13 @@ struct InlineScanner {
   private func find(_ byte: UInt8, from: Int, end: Int, stopAtNewline: Bool = false) -> Int? {
     var index = from
     while index < end {
-      if bytes[index] == byte { return index }
-      if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-      if stopAtNewline && (bytes[index] == 0x0A || bytes[index] == 0x0D) { return nil }
+      let current = bytes[index]
+      if current == byte { return index }
+      if stopAtNewline && (current == 0x0A || current == 0x0D) { return nil }
+      // A backslash escapes the next byte, if there is one on the same line.
+      if current == UInt8(ascii: "\\") && index + 1 < end && bytes[index + 1] != 0x0A && bytes[index + 1] != 0x0D {
+        index += 1
+      }
       index += 1
     }
     return nil
@@ -138,7 +145,8 @@ struct InlineScanner {
     return close + 1
   }
 
-  /// `[text](target)`, `![alt](src)`, `[text][ref]`, `[^note]`, and the entity annotation `[text]{attrs}`.
+  /// `[text](target)`, `![alt](src)`, `[text][ref]`, `[ref]: target`, `[^note]`, and the entity annotation
+  /// `[text]{attrs}`.
   private mutating func bracket(at index: Int, end: Int, image: Bool) -> Int? {
     var close: Int?
     var search = index + 1
@@ -158,8 +166,10 @@ struct InlineScanner {
     guard let close else { return nil }
     let opening = image ? index - 1 : index
     if !image && index + 1 < end && bytes[index + 1] == UInt8(ascii: "^") {
-      markNonProse(index..<(close + 1))  // footnote reference
-      return close + 1
+      // A footnote reference, or the `[^note]:` that opens the note's text.
+      let markupEnd = close + 1 < end && bytes[close + 1] == UInt8(ascii: ":") && startsLine(index) ? close + 2 : close + 1
+      markNonProse(index..<markupEnd)
+      return markupEnd
     }
     let after = close + 1
     guard after < end else { return nil }
@@ -169,6 +179,12 @@ struct InlineScanner {
       markNonProse(opening..<(index + 1))
       markNonProse(close..<(target + 1))
       return target + 1
+    case UInt8(ascii: ":") where !image && startsLine(index):
+      // `[label]: https://… "Title"` defines the target of `[text][label]`: the whole line is markup.
+      var lineEnd = after
+      while lineEnd < end && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+      markNonProse(index..<FrontMatterParser.trim(index..<lineEnd, bytes).upperBound)
+      return lineEnd
     case UInt8(ascii: "[") where !image:
       guard let reference = find(UInt8(ascii: "]"), from: after + 1, end: end, stopAtNewline: true) else { return nil }
       markNonProse(index..<(index + 1))
@@ -179,6 +195,17 @@ struct InlineScanner {
     default:
       return nil
     }
+  }
+
+  /// Whether only up to three spaces separate `index` from the start of its line (or of the piece).
+  private func startsLine(_ index: Int) -> Bool {
+    var position = index
+    var spaces = 0
+    while position > pieceStart && bytes[position - 1] == 0x20 && spaces < 3 {
+      position -= 1
+      spaces += 1
+    }
+    return position == pieceStart || bytes[position - 1] == 0x0A || bytes[position - 1] == 0x0D
   }
 
   private func matchingParenthesis(from open: Int, end: Int) -> Int? {
@@ -202,16 +229,16 @@ struct InlineScanner {
   /// `[surface]{#id .type key=value}`.
   private mutating func annotation(open: Int, close: Int, end: Int) -> Int? {
     let braceOpen = close + 1
-    guard let braceClose = find(UInt8(ascii: "}"), from: braceOpen + 1, end: end, stopAtNewline: true) else {
-      var lineEnd = braceOpen
-      while lineEnd < end && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+    let (closingBrace, stop) = attributesEnd(after: braceOpen, end: end)
+    guard let braceClose = closingBrace else {
+      let unclosedEnd = attributeWordsEnd(from: braceOpen + 1, to: stop)
       problems.append(
         MarkupProblem(
-          range: open..<lineEnd, message: "Annotation attributes are not closed: '}' is missing.",
+          range: open..<unclosedEnd, message: "Annotation attributes are not closed: '}' is missing.",
           rule: "annotation-syntax"))
       markNonProse(open..<(open + 1))
-      markNonProse(close..<lineEnd)
-      return lineEnd
+      markNonProse(close..<unclosedEnd)
+      return unclosedEnd
     }
     let surface = TextSpan(range: (open + 1)..<close, text: text((open + 1)..<close))
     let whole = open..<(braceClose + 1)
@@ -258,10 +285,65 @@ struct InlineScanner {
     return braceClose + 1
   }
 
+  /// The `}` closing the attributes opened at `braceOpen`, or, when they are not closed, where they
+  /// stop: at the end of the line, or at a brace or bracket that starts other markup (the next
+  /// annotation). A `}` or bracket inside a quoted value is part of the value, unless the quote is
+  /// never closed (then the first `}` closes, and the attribute parser reports the quote).
+  private func attributesEnd(after braceOpen: Int, end: Int) -> (close: Int?, stop: Int) {
+    func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+    func scan(honouringQuotes: Bool) -> (close: Int?, stop: Int, inQuote: Bool) {
+      var index = braceOpen + 1
+      var quoted = false
+      while index < end && !isLineBreak(bytes[index]) {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\") {
+          if index + 1 < end && !isLineBreak(bytes[index + 1]) { index += 1 }
+        } else if byte == UInt8(ascii: "\"") && honouringQuotes {
+          quoted.toggle()
+        } else if !quoted {
+          if byte == UInt8(ascii: "}") { return (index, index + 1, false) }
+          if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") { return (nil, index, false) }
+        }
+        index += 1
+      }
+      return (nil, index, quoted)
+    }
+    let result = scan(honouringQuotes: true)
+    if result.inQuote {
+      let unquoted = scan(honouringQuotes: false)
+      return (unquoted.close, unquoted.stop)
+    }
+    return (result.close, result.stop)
+  }
+
+  /// Where the words that read as attributes (`#id`, `.type`, `key=value`) end after a `{` that is
+  /// never closed: the first other word is text again (`[Poutine]{.person rencontre…`).
+  private func attributeWordsEnd(from start: Int, to stop: Int) -> Int {
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    var index = start
+    var end = start
+    while index < stop {
+      while index < stop && isBlank(bytes[index]) { index += 1 }
+      guard index < stop else { break }
+      let wordStart = index
+      var quoted = false
+      var hasEquals = false
+      while index < stop && (quoted || !isBlank(bytes[index])) {
+        if bytes[index] == UInt8(ascii: "\"") { quoted.toggle() }
+        if bytes[index] == UInt8(ascii: "=") { hasEquals = true }
+        index += 1
+      }
+      let first = bytes[wordStart]
+      guard first == UInt8(ascii: "#") || first == UInt8(ascii: ".") || hasEquals else { break }
+      end = index
+    }
+    return end
+  }
+
   /// `]{…}` with no opening bracket (left over from nested brackets): reported, and kept out of prose.
   private mutating func strayAttributes(at index: Int, end: Int) -> Int? {
     guard index + 1 < end, bytes[index + 1] == UInt8(ascii: "{"),
-      let braceClose = find(UInt8(ascii: "}"), from: index + 2, end: end, stopAtNewline: true)
+      let braceClose = attributesEnd(after: index + 1, end: end).close
     else { return nil }
     problems.append(
       MarkupProblem(
@@ -275,8 +357,9 @@ struct InlineScanner {
   /// `https://…`, `http://…`, `ftp://…`, `www.…` up to a space, without trailing punctuation.
   private mutating func url(at index: Int, end: Int) -> Int? {
     if index > 0 {
-      let previous = bytes[index - 1]
-      if isASCIILetter(previous) || (previous >= 0x30 && previous <= 0x39) || previous >= 0x80 { return nil }
+      // Not inside a word (`Matthew`, `éhttp`); after a space, a no-break space or « it starts a URL.
+      let (previous, _) = UTF8Scalar.decode(bytes, at: UTF8Scalar.previousStart(bytes, before: index))
+      if UTF8Scalar.isLetter(previous) || UTF8Scalar.isDigit(previous) { return nil }
     }
     let prefixLength: Int
     if starts(with: "https://", at: index, end: end, caseInsensitive: true) {
@@ -295,8 +378,12 @@ struct InlineScanner {
     while stop < end {
       let byte = bytes[stop]
       if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") { break }
-      if byte == 0xC2 && stop + 1 < end && (bytes[stop + 1] == 0xA0 || bytes[stop + 1] == 0xBB || bytes[stop + 1] == 0xAB) {
-        break  // no-break space, » or «
+      if byte >= 0x80 {
+        // Any space (the no-break spaces of French typography too) or typographic quote ends it.
+        let (scalar, length) = UTF8Scalar.decode(bytes, at: stop)
+        if UTF8Scalar.isSpace(scalar) || "«»“”‘’‹›".unicodeScalars.contains(scalar) { break }
+        stop += length
+        continue
       }
       if byte == UInt8(ascii: "(") { parentheses += 1 }
       if byte == UInt8(ascii: ")") {
@@ -305,7 +392,17 @@ struct InlineScanner {
       }
       stop += 1
     }
-    while stop > index + prefixLength, isTrailingPunctuation(bytes[stop - 1]) { stop -= 1 }
+    // Punctuation after the URL belongs to the sentence: `.`, `!`, an ellipsis `…`.
+    while stop > index + prefixLength {
+      if isTrailingPunctuation(bytes[stop - 1]) {
+        stop -= 1
+        continue
+      }
+      let last = UTF8Scalar.previousStart(bytes, before: stop)
+      let (scalar, _) = UTF8Scalar.decode(bytes, at: last)
+      guard scalar.value >= 0x80, scalar.properties.generalCategory == .otherPunctuation else { break }
+      stop = last
+    }
     guard stop > index + prefixLength else { return nil }
     markNonProse(index..<stop)
     return stop

@@ -6,6 +6,8 @@ public struct OutlineNode: Hashable, Sendable {
   }
 
   public var kind: Kind
+  /// The heading as a reader sees it: an entity annotation shows only its text
+  /// (`[Poutine]{.person} à Moscou` reads `Poutine à Moscou`).
   public var title: String
   /// The whole extent: for the headline, the article from the headline on; for a section, its heading
   /// and body.
@@ -25,14 +27,14 @@ extension Article {
     if let headline {
       return [
         OutlineNode(
-          kind: .headline, title: headline.title.text, range: headline.lineRange.lowerBound..<max(bodyEnd, headline.lineRange.upperBound),
+          kind: .headline, title: visibleText(of: headline.title.range), range: headline.lineRange.lowerBound..<max(bodyEnd, headline.lineRange.upperBound),
           titleRange: headline.title.range, wordCount: wordCount, children: sectionNodes)
       ]
     }
     if let title = frontMatter?.entries.first(where: { $0.key.text.lowercased() == "title" })?.value, !title.text.isEmpty {
       return [
         OutlineNode(
-          kind: .headline, title: title.text, range: title.range.lowerBound..<max(bodyEnd, title.range.upperBound),
+          kind: .headline, title: visibleText(of: title.range), range: title.range.lowerBound..<max(bodyEnd, title.range.upperBound),
           titleRange: title.range, wordCount: wordCount, children: sectionNodes)
       ]
     }
@@ -41,8 +43,19 @@ extension Article {
 
   private func node(for section: Section, depth: Int) -> OutlineNode {
     OutlineNode(
-      kind: depth == 0 ? .section : .subsection, title: section.heading.title.text, range: section.range,
+      kind: depth == 0 ? .section : .subsection, title: visibleText(of: section.heading.title.range), range: section.range,
       titleRange: section.heading.title.range, wordCount: section.wordCount,
       children: section.subsections.map { node(for: $0, depth: depth + 1) })
+  }
+
+  /// The text of `range` with the markup of the entity annotations inside it replaced by their text.
+  func visibleText(of range: Range<Int>) -> String {
+    var result = ""
+    var cursor = range.lowerBound
+    for annotation in annotations where range.contains(annotation.range.lowerBound) && annotation.range.upperBound <= range.upperBound {
+      result += text(of: cursor..<annotation.range.lowerBound) + annotation.surface.text
+      cursor = annotation.range.upperBound
+    }
+    return result + text(of: cursor..<range.upperBound)
   }
 }

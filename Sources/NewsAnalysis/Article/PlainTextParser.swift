@@ -2,8 +2,8 @@
 ///
 /// - The headline is the first line that reads as a title: two to 25 words, no final full stop or
 ///   comma, not site boilerplate ("This article was added by the user…", "Skip to content").
-/// - A one-word line above the headline is the kicker (the category, "France"); other lines above it
-///   are boilerplate and are not checked.
+/// - The first one-word line above the headline that is not boilerplate is the kicker (the category,
+///   "France"); other lines above it are boilerplate and are not checked.
 /// - A section heading is a short line (a dozen words or fewer) with no final punctuation, standing
 ///   alone between blank lines and followed by a paragraph.
 struct PlainTextParser {
@@ -39,7 +39,7 @@ struct PlainTextParser {
           groupIndex += 1
           break headlineSearch
         }
-        let isKicker = blocks.isEmpty && isKickerLine(content)
+        let isKicker = !blocks.contains { $0.kind == .kicker } && isKickerLine(content)
         blocks.append(block(isKicker ? .kicker : .boilerplate, lines: lineIndex...lineIndex))
       }
       groupIndex += 1
@@ -101,7 +101,7 @@ struct PlainTextParser {
   private func words(_ content: Range<Int>) -> [Token] {
     var tokens: [Token] = []
     Tokenizer.tokenize(bytes, range: content, into: &tokens)
-    return tokens.filter { $0.kind != .punctuation }
+    return tokens.filter(\.countsAsWord)
   }
 
   private func lastScalar(_ content: Range<Int>) -> Unicode.Scalar? {
@@ -134,6 +134,7 @@ struct PlainTextParser {
   private func isKickerLine(_ content: Range<Int>) -> Bool {
     let tokens = words(content)
     return tokens.count == 1 && tokens[0].kind == .word && content.count <= 40 && firstLetterIsUppercase(content)
+      && !BoilerplateDetector.isBoilerplate(text(content))
   }
 
   func readsAsSectionHeading(_ content: Range<Int>) -> Bool {

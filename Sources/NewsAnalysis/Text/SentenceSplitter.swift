@@ -1,14 +1,23 @@
 /// Finds where sentences end in a run of tokens, knowing the abbreviations and initials that end
-/// with a dot without ending a sentence (`M.`, `Mme.`, `Dr.`, `etc.`, `J.`).
+/// with a dot without ending a sentence (`M.`, `Mme.`, `Dr.`, `J.`, `p. 12`, `etc.` before a
+/// lower-case word).
 public enum SentenceSplitter {
-  /// Words that a dot follows without ending the sentence (compared case-sensitively).
+  /// Abbreviations always followed by more of the same sentence: titles before a name (`M. Dupont`,
+  /// `Dr. House`) and `cf.`, `e.g.`, `U.S.` (compared case-sensitively).
+  static let titles: Set<String> = [
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "Sts", "Mr", "Mrs", "Ms",
+    "Prof", "Gen", "Gov", "Sen", "Rep", "Rev", "Lt", "Col", "Capt", "Sgt", "Mt", "cf", "Cf", "e.g", "i.e", "vs",
+    "U.S", "U.K",
+  ]
+
+  /// Abbreviations that may also end a sentence, or that are also words (`est`, `art`, `vol`, `sept`,
+  /// `no`): their dot does not end the sentence before a number or a lower-case word (`p. 12`,
+  /// `etc. sont`), and does before a capital (`etc. Soit`, `il l'est. Nous`).
   static let abbreviations: Set<String> = [
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "Sts", "Cie", "Ets",
-    "cf", "Cf", "p", "pp", "vol", "chap", "art", "av", "bd", "fig", "hab", "env", "éd", "coll", "ibid", "op", "cit",
-    "etc", "No", "no", "nº", "Mr", "Mrs", "Ms", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Rev", "Lt", "Col",
-    "Capt", "Sgt", "Inc", "Ltd", "Co", "Corp", "vs", "e.g", "i.e", "U.S", "U.K", "a.m", "p.m", "approx", "Jan",
-    "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "janv", "févr", "avr", "juil", "sept", "oct",
-    "nov", "déc", "Mt", "Ave", "Blvd", "Dept", "est", "min", "max",
+    "Cie", "Ets", "p", "pp", "vol", "chap", "art", "av", "bd", "fig", "hab", "env", "éd", "coll", "ibid", "op", "cit",
+    "etc", "No", "no", "nº", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "approx", "Jan", "Feb", "Mar",
+    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc",
+    "Ave", "Blvd", "Dept", "est", "min", "max",
   ]
 
   /// Sentence boundaries as ranges of token indices covering `tokens`.
@@ -97,7 +106,8 @@ public enum SentenceSplitter {
       let previous = tokens[index - 1]
       if previous.range.upperBound == tokens[index].range.lowerBound && previous.kind == .word {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[previous.range]), as: UTF8.self)
-        if abbreviations.contains(word) { return false }
+        if titles.contains(word) { return false }
+        if abbreviations.contains(word) && following.kind == .number { return false }
         if word.unicodeScalars.count == 1 && previous.shape.contains(.startsUppercase) { return false }
       }
     }

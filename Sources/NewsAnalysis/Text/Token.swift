@@ -3,7 +3,7 @@ public struct Token: Hashable, Sendable {
   /// What the token is.
   public enum Kind: UInt8, Hashable, Sendable {
     /// Letters, possibly joined by hyphens, apostrophes or inner dots (`porte-parole`, `aujourd'hui`,
-    /// `U.S`), possibly with digits (`A64`, `COVID-19`).
+    /// `U.S`), possibly with digits (`A64`, `COVID-19`); or a French elision (`l'`, `qu'`).
     case word
     /// Digits with their separators: `1 200`, `3,5`, `1,200.50`.
     case number
@@ -25,11 +25,18 @@ public struct Token: Hashable, Sendable {
     public static let hasHyphen = Shape(rawValue: 1 << 4)
     public static let hasApostrophe = Shape(rawValue: 1 << 5)
     public static let hasDot = Shape(rawValue: 1 << 6)
+    /// A French elided word with its apostrophe, cut from the word it leans on: `l'` of `l'Ukraine`,
+    /// `qu'` of `qu'il`, `jusqu'` of `jusqu'à`.
+    public static let elision = Shape(rawValue: 1 << 7)
   }
 
   public var kind: Kind
   public var shape: Shape
   public var range: Range<Int>
+
+  /// Whether the token counts in a word count: words and numbers, but not an elision, which belongs
+  /// to the word after it (`l'Ukraine` is one word, as editors count it).
+  public var countsAsWord: Bool { kind != .punctuation && !shape.contains(.elision) }
 
   public init(kind: Kind, shape: Shape = [], range: Range<Int>) {
     self.kind = kind

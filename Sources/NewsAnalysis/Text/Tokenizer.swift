@@ -1,8 +1,10 @@
 /// Splits prose into words, numbers and punctuation marks with their exact UTF-8 ranges.
 ///
-/// Words keep their inner hyphens and apostrophes (`porte-parole`, `aujourd'hui`, `l'Ukraine`,
-/// `don't`) and single-letter dotted runs (`U.S`); numbers keep their French and English separators
-/// (`1 200` with a space or a no-break space, `3,5`, `1,200.50`). Spaces are not tokens.
+/// Words keep their inner hyphens and apostrophes (`porte-parole`, `aujourd'hui`, `don't`,
+/// `Sheriff's`) and single-letter dotted runs (`U.S`); a French elision is a token of its own, with
+/// its apostrophe (`l'` + `Ukraine`, `jusqu'` + `à`, `qu'` + `aujourd'hui`). Numbers keep their French
+/// and English separators (`1 200` with a space or a no-break space, `3,5`, `1,200.50`). Spaces are
+/// not tokens.
 public enum Tokenizer {
   /// Appends the tokens of `range` to `tokens`.
   public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
@@ -17,10 +19,34 @@ public enum Tokenizer {
         tokens.append(token)
         index = token.range.upperBound
       } else {
-        tokens.append(Token(kind: .punctuation, range: index..<(index + length)))
-        index += length
+        let tokenEnd = scalar.value < 0x80 ? index + length : emojiSequenceEnd(bytes, start: index, first: scalar, end: end)
+        tokens.append(Token(kind: .punctuation, range: index..<tokenEnd))
+        index = tokenEnd
       }
     }
+  }
+
+  /// Where a symbol and the scalars that shape it end: variation selectors (`❤️`), skin tones, the
+  /// keycap mark, tag characters, zero-width joiners with what they join (`👩🏽‍💻`), and a flag's second
+  /// regional indicator (`🇫🇷`). One emoji is one token, never a word.
+  private static func emojiSequenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, first: Unicode.Scalar, end: Int)
+    -> Int
+  {
+    func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
+    var index = start + UTF8Scalar.decode(bytes, at: start).length
+    var previous = first
+    while let (scalar, length) = peek(bytes, at: index, end: end) {
+      let value = scalar.value
+      let continues =
+        UTF8Scalar.isVariationSelector(scalar) || value == 0x20E3 || (0x1F3FB...0x1F3FF).contains(value)
+        || (0xE0020...0xE007F).contains(value) || value == 0x200D
+        || (previous.value == 0x200D && !UTF8Scalar.isSpace(scalar))
+        || (isRegionalIndicator(scalar) && isRegionalIndicator(previous) && index == start + 4)
+      guard continues else { break }
+      previous = scalar
+      index += length
+    }
+    return index
   }
 
   /// Tokens of a string, for tests and one-off uses.
@@ -74,6 +100,10 @@ public enum Tokenizer {
       let nextIsDigit = UTF8Scalar.isDigit(next)
       let previousIsDigit = index > start && UTF8Scalar.isDigit(Unicode.Scalar(bytes[index - 1]))
       if UTF8Scalar.isApostrophe(scalar) && sawLetter && nextIsLetter {
+        if shape.isDisjoint(with: [.hasDigit, .hasHyphen, .hasApostrophe, .hasDot]) && isElision(bytes, start..<index) {
+          shape.formUnion([.hasApostrophe, .elision])
+          return Token(kind: .word, shape: shape, range: start..<(index + length))
+        }
         shape.insert(.hasApostrophe)
       } else if UTF8Scalar.isHyphen(scalar) && (nextIsLetter || nextIsDigit) {
         shape.insert(.hasHyphen)
@@ -95,6 +125,15 @@ public enum Tokenizer {
     }
     if letters >= 2 && lowercase == 0 && uppercase >= 2 { shape.insert(.allUppercase) }
     return Token(kind: sawLetter ? .word : .number, shape: shape, range: start..<index)
+  }
+
+  /// French words that elide before a vowel, lower-cased: `l'`, `d'`, `qu'`, `jusqu'`… (not
+  /// `aujourd'`, `quelqu'` or `presqu'`, which belong to one word).
+  static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "ç", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+
+  private static func isElision(_ bytes: UnsafeBufferPointer<UInt8>, _ letters: Range<Int>) -> Bool {
+    guard letters.count <= 7 else { return false }
+    return elisions.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[letters]), as: UTF8.self).lowercased())
   }
 
   @inline(__always)

@@ -29,16 +29,24 @@ enum UTF8Scalar {
     return start
   }
 
-  /// Letters, and the marks that combine with them.
+  /// Letters, and the marks that combine with them (not the variation selectors that turn a symbol
+  /// into an emoji: `❤️` is no word).
   @inline(__always)
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.value < 0x80 {
       let value = scalar.value | 0x20
       return value >= 0x61 && value <= 0x7A
     }
+    if isVariationSelector(scalar) { return false }
     let properties = scalar.properties
     return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
       || properties.generalCategory == .spacingMark
+  }
+
+  /// U+FE00–U+FE0F and U+E0100–U+E01EF, which pick a glyph (text or emoji) for the scalar before.
+  @inline(__always)
+  static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+    (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
   }
 
   @inline(__always)
