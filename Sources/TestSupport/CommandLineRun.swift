@@ -52,10 +52,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
   deinit { try? FileManager.default.removeItem(at: url) }
 
-  /// Writes `contents` (UTF-8, as given: line ends included) to `name` and returns its path.
+  /// Writes `contents` (UTF-8, as given: line ends included) to `name` (folders in it are created)
+  /// and returns its path.
   @discardableResult
   public func write(_ name: String, _ contents: String) throws -> String {
     let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(contents.utf8).write(to: file)
     return file.path
   }

@@ -95,13 +95,15 @@ import Testing
     #expect(result.stdout == Self.expectedLines("bad.news"), "the file after the missing one is checked")
   }
 
-  @Test func aFolderGivenAsAFileIsReportedAsUnreadable() throws {
+  @Test func aFolderStandsForTheArticlesInsideIt() throws {
     let folder = try Self.folder()
-    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("dossier.news"), withIntermediateDirectories: true)
-    let result = try DatelineCommandLine.run(["check", "dossier.news", "bad.news"], currentDirectory: folder.url)
-    #expect(result.status == 2, "\(result)")
-    #expect(result.stderr.contains("dossier.news"))
-    #expect(result.stdout == Self.expectedLines("bad.news"))
+    try folder.write("dossier/bad.news", Self.bad.text)
+    try folder.write("dossier/README.md", "# Notes [x]{.persn}\n")
+    try folder.write("dossier/.brouillon/bad.news", Self.bad.text)
+    try folder.write("dossier/photo.jpg", "not an article")
+    let result = try DatelineCommandLine.run(["check", "dossier"], currentDirectory: folder.url)
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stdout == Self.expectedLines("dossier/bad.news"), "README, hidden folders and other files are skipped")
   }
 
   @Test func jsonListsEachFileWithItsFindings() throws {
