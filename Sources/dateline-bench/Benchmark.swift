@@ -9,5 +9,6 @@ struct Benchmark: Sendable {
   static let all: [Benchmark] = [
     ColdStartBenchmark.benchmark,
     FramingBenchmark.benchmark,
+    ArticleBenchmark.benchmark,
   ]
 }

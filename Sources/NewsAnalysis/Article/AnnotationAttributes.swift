@@ -13,23 +13,34 @@ struct AnnotationAttributes {
   static let formattingClasses: Set<String> = ["smallcaps", "underline", "mark"]
 
   static func parse(_ text: String) -> AnnotationAttributes {
+    text.withUTF8Bytes { parse($0) }
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AnnotationAttributes {
     var result = AnnotationAttributes()
-    var scalars = Substring(text).unicodeScalars[...]
-    func skipSpaces() { while let first = scalars.first, UTF8Scalar.isSpace(first) { scalars.removeFirst() } }
+    var index = 0
+    func string(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+    func scalar(at position: Int) -> (Unicode.Scalar, Int) { UTF8Scalar.decode(bytes, at: position) }
+    func skipSpaces() {
+      while index < bytes.count, case let (value, length) = scalar(at: index), UTF8Scalar.isSpace(value) { index += length }
+    }
     func readName() -> String {
-      var name = ""
-      while let first = scalars.first, isNameScalar(first) {
-        name.unicodeScalars.append(first)
-        scalars.removeFirst()
-      }
-      return name
+      let start = index
+      while index < bytes.count, case let (value, length) = scalar(at: index), isNameScalar(value) { index += length }
+      return string(start..<index)
+    }
+    func readUntilSpace(from start: Int) -> String {
+      while index < bytes.count, case let (value, length) = scalar(at: index), !UTF8Scalar.isSpace(value) { index += length }
+      return string(start..<index)
     }
     while true {
       skipSpaces()
-      guard let first = scalars.first else { break }
-      switch first {
-      case "#":
-        scalars.removeFirst()
+      guard index < bytes.count else { break }
+      switch bytes[index] {
+      case UInt8(ascii: "#"):
+        index += 1
         let name = readName()
         if name.isEmpty {
           result.errors.append("Empty id after '#' in the annotation.")
@@ -38,39 +49,28 @@ struct AnnotationAttributes {
         } else {
           result.id = name
         }
-      case ".":
-        scalars.removeFirst()
+      case UInt8(ascii: "."):
+        index += 1
         let name = readName()
         if name.isEmpty { result.errors.append("Empty type after '.' in the annotation.") } else { result.classes.append(name) }
       default:
+        let keyStart = index
         let key = readName()
-        guard !key.isEmpty, scalars.first == "=" else {
-          var word = key
-          while let next = scalars.first, !UTF8Scalar.isSpace(next) {
-            word.unicodeScalars.append(next)
-            scalars.removeFirst()
-          }
+        guard !key.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+          let word = readUntilSpace(from: keyStart)
           result.errors.append("Unexpected '\(word)' in the annotation: use #id, .type or key=value.")
           continue
         }
-        scalars.removeFirst()  // =
-        var value = ""
-        if scalars.first == "\"" {
-          scalars.removeFirst()
-          var closed = false
-          while let next = scalars.popFirst() {
-            if next == "\"" {
-              closed = true
-              break
-            }
-            value.unicodeScalars.append(next)
-          }
-          if !closed { result.errors.append("Unclosed quote in the value of '\(key)'.") }
+        index += 1  // =
+        let value: String
+        if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
+          let valueStart = index + 1
+          index = valueStart
+          while index < bytes.count && bytes[index] != UInt8(ascii: "\"") { index += 1 }
+          value = string(valueStart..<index)
+          if index < bytes.count { index += 1 } else { result.errors.append("Unclosed quote in the value of '\(key)'.") }
         } else {
-          while let next = scalars.first, !UTF8Scalar.isSpace(next) {
-            value.unicodeScalars.append(next)
-            scalars.removeFirst()
-          }
+          value = readUntilSpace(from: index)
         }
         result.pairs[key] = value
       }

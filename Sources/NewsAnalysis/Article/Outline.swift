@@ -52,7 +52,16 @@ extension Article {
   func visibleText(of range: Range<Int>) -> String {
     var result = ""
     var cursor = range.lowerBound
-    for annotation in annotations where range.contains(annotation.range.lowerBound) && annotation.range.upperBound <= range.upperBound {
+    // Annotations are in text order: skip to the first one that can fall in `range`.
+    var low = 0
+    var high = annotations.count
+    while low < high {
+      let middle = (low + high) / 2
+      if annotations[middle].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    for annotation in annotations[low...] {
+      guard annotation.range.lowerBound < range.upperBound else { break }
+      guard annotation.range.upperBound <= range.upperBound else { continue }
       result += text(of: cursor..<annotation.range.lowerBound) + annotation.surface.text
       cursor = annotation.range.upperBound
     }

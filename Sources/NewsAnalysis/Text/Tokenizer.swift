@@ -71,6 +71,30 @@ public enum Tokenizer {
     var digitGroup = 0
     var onlyDigitsSoFar = true
     while index < end {
+      // ASCII letters and digits, most of any text, without decoding.
+      let byte = bytes[index]
+      if byte >= 0x61 && byte <= 0x7A {
+        lowercase += 1
+        letters += 1
+        previousWasLowercaseLetter = true
+        sawLetter = true
+        onlyDigitsSoFar = false
+        runLetters += 1
+        index += 1
+        continue
+      }
+      if byte >= 0x41 && byte <= 0x5A {
+        if letters == 0 { shape.insert(.startsUppercase) }
+        if previousWasLowercaseLetter { shape.insert(.innerUppercase) }
+        uppercase += 1
+        letters += 1
+        previousWasLowercaseLetter = false
+        sawLetter = true
+        onlyDigitsSoFar = false
+        runLetters += 1
+        index += 1
+        continue
+      }
       let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
       if UTF8Scalar.isLetter(scalar) {
         let isUpper = UTF8Scalar.isUppercase(scalar)

@@ -37,6 +37,8 @@ enum UTF8Scalar {
       let value = scalar.value | 0x20
       return value >= 0x61 && value <= 0x7A
     }
+    // Latin-1 letters (À…ÿ but × and ÷), the bulk of French accents, without a property lookup.
+    if scalar.value >= 0xC0 && scalar.value <= 0xFF { return scalar.value != 0xD7 && scalar.value != 0xF7 }
     if isVariationSelector(scalar) { return false }
     let properties = scalar.properties
     return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
@@ -57,12 +59,14 @@ enum UTF8Scalar {
   @inline(__always)
   static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A }
+    if scalar.value >= 0xC0 && scalar.value <= 0xFF { return scalar.value <= 0xDE && scalar.value != 0xD7 }
     return scalar.properties.isUppercase
   }
 
   @inline(__always)
   static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.value < 0x80 { return scalar.value >= 0x61 && scalar.value <= 0x7A }
+    if scalar.value >= 0xC0 && scalar.value <= 0xFF { return scalar.value >= 0xDF && scalar.value != 0xF7 }
     return scalar.properties.isLowercase
   }
 
