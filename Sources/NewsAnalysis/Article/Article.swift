@@ -180,3 +180,13 @@ public struct MarkupProblem: Hashable, Sendable {
   /// A stable rule id: `annotation-syntax`, `annotation-type`.
   public var rule: String
 }
+
+extension EntityAnnotation {
+  /// The same annotation, its offsets moved by `offset`.
+  func shifted(by offset: Int) -> EntityAnnotation {
+    var copy = self
+    copy.range = range.shifted(by: offset)
+    copy.surface.range = surface.range.shifted(by: offset)
+    return copy
+  }
+}

@@ -1,7 +1,7 @@
 extension Article {
   /// Reads `text` as an article of the given format. Never fails: whatever cannot be read becomes
   /// a `MarkupProblem` or plain prose.
-  public static func parse(_ text: String, format: ArticleFormat) -> Article {
+  public static func parse(_ text: String, format: ArticleFormat, cache: ArticleParseCache? = nil) -> Article {
     text.withUTF8Bytes { bytes in
       var frontMatter: FrontMatter?
       let rawBlocks: [MarkdownParser.RawBlock]
@@ -16,8 +16,10 @@ extension Article {
         parser.parse()
         rawBlocks = parser.blocks
       }
-      var assembler = ArticleAssembler(bytes: bytes, format: format)
+      var assembler = ArticleAssembler(bytes: bytes, format: format, cache: cache)
+      cache?.beginParse()
       for raw in rawBlocks { assembler.add(raw) }
+      cache?.endParse()
       return assembler.article(text: text, frontMatter: frontMatter)
     }
   }
@@ -35,20 +37,48 @@ struct ArticleAssembler {
   private var annotations: [EntityAnnotation] = []
   private var problems: [MarkupProblem] = []
 
-  init(bytes: UnsafeBufferPointer<UInt8>, format: ArticleFormat) {
+  private let cache: ArticleParseCache?
+
+  init(bytes: UnsafeBufferPointer<UInt8>, format: ArticleFormat, cache: ArticleParseCache? = nil) {
     self.bytes = bytes
     self.format = format
+    self.cache = cache
   }
 
   mutating func add(_ raw: MarkdownParser.RawBlock) {
-    var scanner = InlineScanner(bytes: bytes, markdown: format == .markdown)
-    for piece in raw.pieces { scanner.scan(piece) }
-    annotations += scanner.annotations
-    problems += scanner.problems
-    let prose = scanner.prose
+    let start = raw.range.lowerBound
+    let key = cache.map { _ in
+      ArticleParseCache.Key(
+        kind: raw.kind, bytes: Array(bytes[raw.range]), pieces: raw.pieces.map { $0.shifted(by: -start) })
+    }
     let firstToken = tokens.count
-    for range in prose { Tokenizer.tokenize(bytes, range: range, into: &tokens) }
-    let wordCount = tokens[firstToken...].lazy.filter(\.countsAsWord).count
+    let prose: [Range<Int>]
+    let wordCount: Int
+    if let key, let entry = cache?.lookup(key) {
+      prose = entry.prose.map { $0.shifted(by: start) }
+      tokens += entry.tokens.map { Token(kind: $0.kind, shape: $0.shape, range: $0.range.shifted(by: start)) }
+      annotations += entry.annotations.map { $0.shifted(by: start) }
+      problems += entry.problems.map { MarkupProblem(range: $0.range.shifted(by: start), message: $0.message, rule: $0.rule) }
+      wordCount = entry.wordCount
+    } else {
+      var scanner = InlineScanner(bytes: bytes, markdown: format == .markdown)
+      for piece in raw.pieces { scanner.scan(piece) }
+      annotations += scanner.annotations
+      problems += scanner.problems
+      prose = scanner.prose
+      for range in prose { Tokenizer.tokenize(bytes, range: range, into: &tokens) }
+      wordCount = tokens[firstToken...].lazy.filter(\.countsAsWord).count
+      if let key {
+        cache?.store(
+          key,
+          ArticleParseCache.Entry(
+            prose: prose.map { $0.shifted(by: -start) },
+            tokens: tokens[firstToken...].map { Token(kind: $0.kind, shape: $0.shape, range: $0.range.shifted(by: -start)) },
+            wordCount: wordCount, annotations: scanner.annotations.map { $0.shifted(by: -start) },
+            problems: scanner.problems.map { MarkupProblem(range: $0.range.shifted(by: -start), message: $0.message, rule: $0.rule) },
+            lastUse: 0))
+      }
+    }
     addNonProse(of: raw.range, outside: prose)
     if let title = raw.title { titles[blocks.count] = title }
     blocks.append(
