@@ -104,6 +104,16 @@ public final class JSONRPCConnection: Sendable {
     write { try OutgoingMessage.notification(method: method, params: params) }
   }
 
+  /// Sends a notification whose params write themselves (the fast path for large messages).
+  public func send(notification method: String, writableParams params: some JSONWritable) {
+    write { OutgoingMessage.notification(method: method, writableParams: params) }
+  }
+
+  /// Answers a request with a result that writes itself.
+  public func reply(to id: RequestID, writableResult result: some JSONWritable) {
+    write { OutgoingMessage.response(id: id, writableResult: result) }
+  }
+
   /// Answers a request with its result (nil is sent as `null`).
   public func reply(to id: RequestID, result: some Encodable) {
     write { try OutgoingMessage.response(id: id, result: result) }

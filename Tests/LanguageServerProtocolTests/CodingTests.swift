@@ -105,3 +105,48 @@ import Testing
     #expect(!CodeActionKind.source.isWithin(.quickFix))
   }
 }
+
+/// The hand-written JSON of the diagnostics messages says exactly what their Codable form says.
+@Suite struct JSONWritableTests {
+  private func written(_ value: some JSONWritable) throws -> String {
+    var writer = JSONWriter()
+    value.write(to: &writer)
+    return try canonicalJSON(String(decoding: writer.bytes, as: UTF8.self))
+  }
+
+  private func encoded(_ value: some Encodable) throws -> String {
+    try canonicalJSON(String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
+  }
+
+  @Test func diagnosticsMatchJSONEncoder() throws {
+    let range = LSPRange(start: Position(line: 0, character: 3), end: Position(line: 12, character: 0))
+    let full = Diagnostic(
+      range: range, severity: .error, code: "spelling", source: "dateline",
+      message: "Quote \" backslash \\ tab \t newline \n control \u{01} émoji 🔵 « guillemets »",
+      codeDescription: CodeDescription(href: "https://example.org/rules#spelling"), tags: [.unnecessary],
+      relatedInformation: [DiagnosticRelatedInformation(location: Location(uri: "file:///a%20b.news", range: range), message: "here")],
+      data: ["word": "laguerre", "count": 2, "ok": true, "none": .null, "list": [1, "deux"]])
+    let bare = Diagnostic(range: range, severity: nil, code: nil, source: nil, message: "")
+    for diagnostic in [full, bare] {
+      #expect(try written(diagnostic) == encoded(diagnostic))
+    }
+    let notification = PublishDiagnosticsNotification(uri: "file:///x.news", version: 7, diagnostics: [full, bare])
+    #expect(try written(notification) == encoded(notification))
+    let unversioned = PublishDiagnosticsNotification(uri: "file:///x.news", version: nil, diagnostics: [])
+    #expect(try written(unversioned) == encoded(unversioned))
+    let report = DocumentDiagnosticReport.full(resultId: "3.1", items: [bare])
+    #expect(try written(report) == encoded(report))
+    #expect(try written(DocumentDiagnosticReport.unchanged(resultId: "3.1")) == encoded(DocumentDiagnosticReport.unchanged(resultId: "3.1")))
+  }
+
+  @Test func wholeMessagesAreValidJSONRPC() throws {
+    let data = OutgoingMessage.notification(
+      method: "textDocument/publishDiagnostics",
+      writableParams: PublishDiagnosticsNotification(uri: "file:///x", version: 1, diagnostics: []))
+    #expect(try canonicalJSON(String(decoding: data, as: UTF8.self))
+      == canonicalJSON(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///x","version":1,"diagnostics":[]}}"#))
+    let response = OutgoingMessage.response(id: .string("a\"b"), writableResult: DocumentDiagnosticReport.unchanged(resultId: "1"))
+    #expect(try canonicalJSON(String(decoding: response, as: UTF8.self))
+      == canonicalJSON(#"{"jsonrpc":"2.0","id":"a\"b","result":{"kind":"unchanged","resultId":"1"}}"#))
+  }
+}
