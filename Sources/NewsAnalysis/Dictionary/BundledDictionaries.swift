@@ -64,7 +64,7 @@ public struct BundledDictionary: Sendable, Hashable, CustomStringConvertible {
 
   fileprivate static let americanEnglish = BundledDictionary(
     language: "en_US", languageName: "American English", debianPackage: "hunspell-en-us",
-    debianVersion: "1:2020.12.07-2", version: "2020.12.07", licence: "SCOWL (permissive, notices kept)",
+    debianVersion: "1:2020.12.07-2", version: "2020.12.07", licence: "SCOWL (BSD-like)",
     files: .americanEnglish)
 }
 

@@ -266,7 +266,7 @@ public struct DictionaryLocator: Sendable {
     let placesText = places.isEmpty ? "no place (no bundled dictionaries, no folders)" : places.joined(separator: ", ")
     var message = "no Hunspell dictionary for '\(asked)': looked for \(looked) in \(placesText)"
     if !notes.isEmpty { message += " (\(notes.joined(separator: "; ")))" }
-    message += "; install \(package) or set dateline.dictionaries"
+    message += "; install \(package) or set dateline.dictionaries or DICPATH"
     return DictionaryLocatorError(reason: .notFound, language: asked, searched: places, message: message)
   }
 

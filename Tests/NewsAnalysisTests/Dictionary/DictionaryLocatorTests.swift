@@ -176,13 +176,13 @@ import Testing
     #expect(error.language == "nl_NL")
     #expect(
       error.message
-        == "no Hunspell dictionary for 'nl_NL': looked for nl_NL or nl in dateline.dictionaries (es), the bundled dictionaries (fr, en_US), \(folder.path("system")), \(folder.path("absent")) (absent) (\(folder.path("system"))/nl.aff has no .dic); install hunspell-nl-nl or set dateline.dictionaries"
+        == "no Hunspell dictionary for 'nl_NL': looked for nl_NL or nl in dateline.dictionaries (es), the bundled dictionaries (fr, en_US), \(folder.path("system")), \(folder.path("absent")) (absent) (\(folder.path("system"))/nl.aff has no .dic); install hunspell-nl-nl or set dateline.dictionaries or DICPATH"
     )
     #expect(error.searched.count == 4)
     let bare = try #require(throws: DictionaryLocatorError.self) {
       try DictionaryLocator(bundled: [], searchFolders: []).locate("sv")
     }
-    #expect(bare.message == "no Hunspell dictionary for 'sv': looked for sv or sv_* in no place (no bundled dictionaries, no folders); install hunspell-sv or set dateline.dictionaries")
+    #expect(bare.message == "no Hunspell dictionary for 'sv': looked for sv or sv_* in no place (no bundled dictionaries, no folders); install hunspell-sv or set dateline.dictionaries or DICPATH")
   }
 
   @Test(arguments: ["", "f", "../fr", "fr/..", "fr_", "français", "fr FR", "abcd", "fr_toolongvariant"])
@@ -259,7 +259,7 @@ import Testing
     #expect(listed.map(\.description) == [
       "\(folder.path("mine/es.dic")) (configured)",
       "bundled (French, hunspell-fr-classical 7.0 (Debian 1:7.0-1), MPL-2.0)",
-      "bundled (American English, hunspell-en-us 2020.12.07 (Debian 1:2020.12.07-2), SCOWL (permissive, notices kept))",
+      "bundled (American English, hunspell-en-us 2020.12.07 (Debian 1:2020.12.07-2), SCOWL (BSD-like))",
       folder.path("system/de_DE.dic"),
       folder.path("system/fr.dic"),
     ])
