@@ -159,3 +159,39 @@ public struct DifferentialReport: CustomStringConvertible, Sendable {
     return lines.joined(separator: "\n")
   }
 }
+
+/// The differential lists of a language and hunspell's verdicts on them, made once per test process:
+/// the engine's differential test and the harness's own test share them, so the slow part (hunspell
+/// over 200,000 French words) runs once.
+public enum DifferentialFixture {
+  /// The words, the ones hunspell rejects, and what it took to get them.
+  public struct Lists: Sendable {
+    public var words: [GeneratedWord]
+    public var rejected: Set<String>
+    public var reference: HunspellReference
+    public var generation: Duration
+    public var referenceRun: Duration
+  }
+
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var cache: [String: Lists] = [:]
+
+  /// The lists for `language` (`fr`, `en_US`) from its bundled `affix` and `dictionary`, checked by the
+  /// hunspell at `hunspell`.
+  public static func lists(language: String, affix: [UInt8], dictionary: [UInt8], hunspell: URL) throws -> Lists {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = cache[language] { return cached }
+    let clock = ContinuousClock()
+    var words: [GeneratedWord] = []
+    let generation = clock.measure {
+      words = WordListGenerator.differentialList(language: language, affix: affix, dictionary: dictionary)
+    }
+    let reference = try HunspellReference(executable: hunspell, affix: affix, dictionary: dictionary, name: language)
+    var rejected: Set<String> = []
+    let referenceRun = try clock.measure { rejected = try reference.rejected(words.map(\.text)) }
+    let lists = Lists(words: words, rejected: rejected, reference: reference, generation: generation, referenceRun: referenceRun)
+    cache[language] = lists
+    return lists
+  }
+}

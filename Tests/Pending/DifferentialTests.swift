@@ -17,26 +17,22 @@ import Testing
     let bundled = try #require(BundledDictionaries.dictionary(for: language))
     let affix = bundled.affix
     let dictionary = bundled.dictionary
-    let words = WordListGenerator.differentialList(language: language, affix: affix, dictionary: dictionary)
+    let lists = try DifferentialFixture.lists(language: language, affix: affix, dictionary: dictionary, hunspell: hunspell)
+    let words = lists.words
     #expect(words.count >= (language == "fr" ? 200_000 : 100_000))
 
     let clock = ContinuousClock()
-    var rejected: Set<String> = []
-    let referenceTime = try clock.measure {
-      let reference = try HunspellReference(executable: hunspell, affix: affix, dictionary: dictionary, name: language)
-      rejected = try reference.rejected(words.map(\.text))
-    }
     var engine: HunspellDictionary?
     let loadTime = try clock.measure { engine = try HunspellDictionary(affix: affix, dictionary: dictionary) }
     let checker = try #require(engine)
     var report: DifferentialReport?
     let checkTime = clock.measure {
       report = DifferentialReport(
-        name: "engine against hunspell, \(language)", words: words, referenceRejected: rejected, check: checker.check)
+        name: "engine against hunspell, \(language)", words: words, referenceRejected: lists.rejected, check: checker.check)
     }
     let result = try #require(report)
     print(result)
-    print("\(language): hunspell \(referenceTime) for \(words.count) words; engine loads in \(loadTime), checks them in \(checkTime)")
+    print("\(language): \(words.count) words made in \(lists.generation), hunspell took \(lists.referenceRun); engine loads in \(loadTime), checks them in \(checkTime)")
     #expect(result.agreement >= 0.999, "\(result)")
   }
 }
