@@ -60,12 +60,26 @@ let package = Package(
     ),
 
     // The analysis core: articles, words, dictionaries, findings. Knows nothing of LSP.
-    .target(name: "NewsAnalysis"),
+    .target(
+      name: "NewsAnalysis",
+      dependencies: [
+        "CDatelineDictionaries"
+      ]
+    ),
     .testTarget(
       name: "NewsAnalysisTests",
       dependencies: [
         "NewsAnalysis",
         "TestSupport",
+      ]
+    ),
+
+    // The bundled Hunspell dictionaries (French, American English) and their licences, compiled into
+    // the binary with C23 `#embed`: data/README.md says where they come from and how to update them.
+    .target(
+      name: "CDatelineDictionaries",
+      exclude: [
+        "data"
       ]
     ),
 

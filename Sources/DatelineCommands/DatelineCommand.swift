@@ -11,6 +11,7 @@ enum DatelineCommand: Equatable {
   case serve(logLevel: LogLevel)
   case check(files: [String], format: OutputFormat, failOn: Severity?)
   case outline(files: [String], format: OutputFormat)
+  case dictionaries(languages: [String], format: OutputFormat, licences: Bool)
   case version
   case help
 
@@ -20,6 +21,7 @@ enum DatelineCommand: Equatable {
     switch first {
     case "check": return try parseCheck(Array(arguments.dropFirst()))
     case "outline": return try parseOutline(Array(arguments.dropFirst()))
+    case "dictionaries": return try parseDictionaries(Array(arguments.dropFirst()))
     case "serve": return try parseServe(Array(arguments.dropFirst()))
     default: return try parseServe(arguments)
     }
@@ -91,6 +93,25 @@ enum DatelineCommand: Equatable {
     }
     guard !files.isEmpty else { throw UsageError(message: "outline needs a file") }
     return .outline(files: files, format: format)
+  }
+
+  private static func parseDictionaries(_ arguments: [String]) throws(UsageError) -> DatelineCommand {
+    var languages: [String] = []
+    var format = OutputFormat.text
+    var licences = false
+    var options = OptionReader(arguments)
+    while let argument = options.next() {
+      switch argument {
+      case "--help", "-h": return .help
+      case "--format": format = try parseFormat(options.value(for: argument))
+      case "--licences", "--licenses": licences = true
+      case "--": languages += options.rest()
+      default:
+        if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
+        languages.append(argument)
+      }
+    }
+    return .dictionaries(languages: languages, format: format, licences: licences)
   }
 
   private static func parseFormat(_ value: String) throws(UsageError) -> OutputFormat {

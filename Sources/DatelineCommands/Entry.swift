@@ -32,6 +32,8 @@ public enum Entry {
       return CheckCommand.run(files: files, format: format, failOn: failOn)
     case .outline(let files, let format):
       return OutlineCommand.run(files: files, format: format)
+    case .dictionaries(let languages, let format, let licences):
+      return DictionariesCommand.run(languages: languages, format: format, licences: licences)
     }
   }
 }

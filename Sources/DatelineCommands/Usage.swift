@@ -8,6 +8,10 @@ enum Usage {
       dateline check [OPTIONS] FILE...         print the findings for each article
       dateline outline [--format FORMAT] FILE...
                                                print the headline and sections of each article
+      dateline dictionaries [--format FORMAT] [LANGUAGE...]
+                                               list the Hunspell dictionaries found, or read the one
+                                               used for each LANGUAGE (fr, en_US, de-DE…)
+      dateline dictionaries --licences         print the licences of the bundled dictionaries
       dateline --version                       print the version
       dateline --help                          print this help
 
@@ -22,6 +26,11 @@ enum Usage {
     Articles: .news and .md are read as Markdown (front matter, # headings, [Name]{.person}
     annotations); .txt as text pasted from a web page. Findings print as
     FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE], lines and columns counted from 1 in characters.
+
+    Dictionaries: French (fr) and American English (en_US) are built in. Others are found by
+    language code in $DICPATH, ~/.local/share/hunspell, /usr/local/share/hunspell,
+    /usr/share/hunspell and /usr/share/myspell (de_DE.aff and de_DE.dic for de_DE or de);
+    fr_FR falls back to fr. `dateline dictionaries` exits with 1 when a LANGUAGE has none.
 
     Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 for a usage error
     or a file that cannot be read (the other files are still checked).
