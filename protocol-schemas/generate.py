@@ -33,6 +33,7 @@ MESSAGES = [
     ("textDocument/diagnostic", "request", "clientToServer"),
     ("workspace/applyEdit", "request", "serverToClient"),
     ("textDocument/hover", "request", "clientToServer"),
+    ("workspace/diagnostic/refresh", "request", "serverToClient"),
     # Notifications.
     ("initialized", "notification", "clientToServer"),
     ("exit", "notification", "clientToServer"),
@@ -41,6 +42,7 @@ MESSAGES = [
     ("textDocument/didSave", "notification", "clientToServer"),
     ("textDocument/didClose", "notification", "clientToServer"),
     ("workspace/didChangeConfiguration", "notification", "clientToServer"),
+    ("workspace/didChangeWatchedFiles", "notification", "clientToServer"),
     ("$/cancelRequest", "notification", "both"),
     ("$/setTrace", "notification", "clientToServer"),
     ("$/logTrace", "notification", "serverToClient"),

@@ -11,13 +11,15 @@ enum CheckCommand {
     var reports: [FileReport] = []
     var unreadable = false
     var failed = false
+    let checks = CheckSetupCache()
     for path in ArticlePaths.expand(files) {
       switch ArticleFile.load(path) {
       case .failure(let error):
         writeStderr("dateline: \(error.message)\n")
         unreadable = true
       case .success(let file):
-        let findings = file.article.markupFindings.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let setup = checks.setup(forFile: path, declaredLanguage: file.article.declaredLanguage)
+        let findings = ArticleChecker(setup: setup).findings(for: file.article)
         if let failOn, findings.contains(where: { $0.severity >= failOn }) { failed = true }
         reports.append(FileReport(file: file, findings: findings))
       }

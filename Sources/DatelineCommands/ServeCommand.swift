@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import JSONRPC
+import NewsAnalysis
 import NewsServer
 
 /// `dateline --stdio`: serves LSP on stdin and stdout.
@@ -24,7 +25,7 @@ enum ServeCommand {
 
     let logger = Logger(level: logLevel)
     let connection = JSONRPCConnection(input: STDIN_FILENO, output: protocolOutput, logger: logger)
-    let server = LanguageServer(connection: connection) { code in
+    let server = LanguageServer(connection: connection, dictionaryStore: DictionaryStore(loader: DictionaryLoading.standard)) { code in
       close(protocolOutput)
       _exit(code)
     }

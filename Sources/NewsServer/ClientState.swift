@@ -11,6 +11,9 @@ package struct ClientState {
 
   var unit: TextUnit { positionEncoding.textUnit ?? .utf16 }
 
+  /// Whether diagnostics are pulled by the client (`textDocument/diagnostic`) rather than pushed.
+  var supportsPullDiagnostics: Bool { capabilities.supportsPullDiagnostics }
+
   /// The client's first choice among the encodings this server speaks; UTF-16 when it offers none
   /// of them (LSP's mandatory default).
   package static func negotiateEncoding(offered: [PositionEncodingKind]) -> PositionEncodingKind {

@@ -3,12 +3,15 @@ import NewsAnalysis
 /// What the analysis core made of one version of a document.
 struct DocumentAnalysis {
   var version: Int
+  /// The settings generation it was made with (see `CheckState.generation`).
+  var generation: Int
   var article: Article
   var findings: [Finding]
 
-  init(document: Document) {
+  init(document: Document, generation: Int, setup: (Article) -> CheckSetup) {
     version = document.version
+    self.generation = generation
     article = Article.parse(document.text, format: ArticleFormat(languageId: document.languageId) ?? ArticleFormat(path: document.uri))
-    findings = article.markupFindings.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    findings = ArticleChecker(setup: setup(article)).findings(for: article)
   }
 }

@@ -50,6 +50,11 @@ extension LanguageServer {
     applySettings()
   }
 
-  /// Acts on the merged settings. The analysis issues add what they read from them.
-  func applySettings() {}
+  /// Acts on new editor settings: every open document is checked again with them.
+  func applySettings() {
+    checkState.editorSettings = nil
+    dictionaryStore.forgetFailures()
+    checkState.reportedFailures = []
+    recheckAllDocuments()
+  }
 }

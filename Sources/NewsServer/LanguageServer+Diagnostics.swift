@@ -6,8 +6,12 @@ extension LanguageServer {
   /// The analysis of a document's current version, computed on first use after each change.
   func analysis(of uri: DocumentURI) -> DocumentAnalysis? {
     guard let document = documents[uri] else { return nil }
-    if let cached = analyses[uri], cached.version == document.version { return cached }
-    let fresh = DocumentAnalysis(document: document)
+    if let cached = analyses[uri], cached.version == document.version, cached.generation == checkState.generation {
+      return cached
+    }
+    let fresh = DocumentAnalysis(document: document, generation: checkState.generation) { article in
+      checkSetup(for: uri, declaredLanguage: article.declaredLanguage)
+    }
     analyses[uri] = fresh
     return fresh
   }
@@ -15,6 +19,7 @@ extension LanguageServer {
   /// Marks a document for a new diagnostics push. The push runs after the messages already queued,
   /// so a burst of edits is checked once.
   func scheduleDiagnostics(for uri: DocumentURI) {
+    guard !client.supportsPullDiagnostics else { return }  // the client asks when it wants them
     guard pendingDiagnostics.insert(uri).inserted else { return }
     queue.async { self.publishPendingDiagnostics() }
   }
@@ -27,12 +32,23 @@ extension LanguageServer {
       let diagnostics = analysis.findings.map { diagnostic(for: $0, in: document) }
       connection.send(
         notification: PublishDiagnosticsNotification.method,
-        params: PublishDiagnosticsNotification(uri: uri, version: document.version, diagnostics: diagnostics))
+        writableParams: PublishDiagnosticsNotification(uri: uri, version: document.version, diagnostics: diagnostics))
     }
+  }
+
+  /// `textDocument/diagnostic`: the client pulls a document's diagnostics. The result id is the
+  /// document version and settings generation, so an unchanged document is answered `unchanged`.
+  func pullDiagnostics(_ request: DocumentDiagnosticRequest) throws(ResponseError) -> DocumentDiagnosticReport {
+    let uri = request.textDocument.uri
+    guard let document = documents[uri], let analysis = analysis(of: uri) else { throw notOpen(uri) }
+    let resultID = "\(document.version).\(analysis.generation)"
+    if request.previousResultId == resultID { return .unchanged(resultId: resultID) }
+    return .full(resultId: resultID, items: analysis.findings.map { diagnostic(for: $0, in: document) })
   }
 
   /// Clears a closed document's diagnostics in the editor.
   func clearDiagnostics(for uri: DocumentURI) {
+    guard !client.supportsPullDiagnostics else { return }
     pendingDiagnostics.remove(uri)
     connection.send(
       notification: PublishDiagnosticsNotification.method,

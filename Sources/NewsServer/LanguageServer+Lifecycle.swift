@@ -1,3 +1,4 @@
+import Dispatch
 import JSONRPC
 import LanguageServerProtocol
 import NewsAnalysis
@@ -28,13 +29,29 @@ extension LanguageServer {
         openClose: true, change: .incremental, save: TextDocumentSyncOptions.SaveOptions(includeText: false)),
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix]),
+      executeCommandProvider: ExecuteCommandOptions(commands: DatelineCommandName.all),
+      diagnosticProvider: client.supportsPullDiagnostics
+        ? DiagnosticOptions(identifier: "dateline", interFileDependencies: false, workspaceDiagnostics: false) : nil,
       workspace: WorkspaceOptions(
         workspaceFolders: WorkspaceOptions.WorkspaceFoldersOptions(supported: true, changeNotifications: false)))
   }
 
   func initialized() {
     registerForConfigurationChanges()
+    registerForWorkspaceFileChanges()
+    preloadDictionaries()
     requestConfiguration()
+  }
+
+  /// Loads the default dictionaries in the background, so the first document is checked without
+  /// waiting for them (a document that comes first waits for the load already under way).
+  private func preloadDictionaries() {
+    let store = dictionaryStore
+    let languages = editorSettings().languages ?? ["fr", "en"]
+    DispatchQueue.global(qos: .userInitiated).async {
+      for language in languages { _ = store.dictionary(for: language) }
+    }
   }
 
   func shutdown() throws(ResponseError) -> NoParams? {

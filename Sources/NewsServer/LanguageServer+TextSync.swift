@@ -28,6 +28,7 @@ extension LanguageServer {
   }
 
   func didSave(_ notification: DidSaveTextDocumentNotification) {
+    if let path = FileURI.path(of: notification.textDocument.uri) { workspaceFileChanged(path: path) }
     guard documents[notification.textDocument.uri] != nil else { return }
     documentChanged(notification.textDocument.uri)
   }

@@ -23,6 +23,8 @@ public final class LanguageServer: @unchecked Sendable {
   let cancellation = CancellationRegistry()
   /// Ends the process; replaced in tests that run the server in-process.
   let exitProcess: @Sendable (Int32) -> Void
+  /// The dictionaries, loaded on first use and shared by every document.
+  let dictionaryStore: DictionaryStore
 
   // State, on `queue` only.
   var lifecycle = Lifecycle.uninitialized
@@ -33,9 +35,13 @@ public final class LanguageServer: @unchecked Sendable {
   /// Documents whose diagnostics must be pushed again.
   var pendingDiagnostics: Set<DocumentURI> = []
   var settings = SettingsStore()
+  var checkState = CheckState()
 
-  public init(connection: JSONRPCConnection, exitProcess: @escaping @Sendable (Int32) -> Void) {
+  public init(
+    connection: JSONRPCConnection, dictionaryStore: DictionaryStore, exitProcess: @escaping @Sendable (Int32) -> Void
+  ) {
     self.connection = connection
+    self.dictionaryStore = dictionaryStore
     self.exitProcess = exitProcess
   }
 
@@ -93,6 +99,9 @@ public final class LanguageServer: @unchecked Sendable {
     case DocumentTextRequest.method: respond(id, params, documentText)
     case DocumentSymbolRequest.method: respond(id, params, documentSymbols)
     case FoldingRangeRequest.method: respond(id, params, foldingRanges)
+    case DocumentDiagnosticRequest.method: respondWritable(id, params, pullDiagnostics)
+    case CodeActionRequest.method: respond(id, params, codeActions)
+    case ExecuteCommandRequest.method: respond(id, params, executeCommand)
     default: fail(id, .methodNotFound(method))
     }
   }
@@ -107,6 +116,22 @@ public final class LanguageServer: @unchecked Sendable {
       let result = try body(request)
       guard !cancellation.isCancelled(id) else { return fail(id, .cancelled) }
       connection.reply(to: id, result: result)
+      cancellation.end(id)
+    } catch {
+      fail(id, error)
+    }
+  }
+
+  /// Like `respond(_:_:_:)` for results that write their own JSON (large diagnostics reports).
+  func respondWritable<Request: RequestType>(
+    _ id: RequestID, _ params: RawParams, _ body: (Request) throws(ResponseError) -> Request.Response
+  ) where Request.Response: JSONWritable {
+    guard !cancellation.isCancelled(id) else { return fail(id, .cancelled) }
+    do {
+      let request = try params.decode(Request.self)
+      let result = try body(request)
+      guard !cancellation.isCancelled(id) else { return fail(id, .cancelled) }
+      connection.reply(to: id, writableResult: result)
       cancellation.end(id)
     } catch {
       fail(id, error)
@@ -156,6 +181,8 @@ public final class LanguageServer: @unchecked Sendable {
       case DidChangeConfigurationNotification.method:
         didChangeConfiguration(try params.decode(DidChangeConfigurationNotification.self))
       case SetTraceNotification.method: setTrace(try params.decode(SetTraceNotification.self).value)
+      case DidChangeWatchedFilesNotification.method:
+        didChangeWatchedFiles(try params.decode(DidChangeWatchedFilesNotification.self))
       case CancelRequestNotification.method: break  // applied on arrival, in `receive(_:)`
       default:
         // Unknown notifications, `$/` ones included, are ignored as the specification says.

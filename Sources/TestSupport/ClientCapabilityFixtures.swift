@@ -8,6 +8,15 @@ public enum ClientCapabilityFixtures {
   /// diagnostics and UTF-16 positions.
   public static let vsCode: JSONValue = decode(vsCodeJSON)
 
+  /// VS Code's capabilities without pull diagnostics: the server pushes `publishDiagnostics`, as it
+  /// does for Neovim, Vim and most clients.
+  public static let pushOnly: JSONValue = {
+    guard case .object(var root) = vsCode, case .object(var textDocument)? = root["textDocument"] else { return vsCode }
+    textDocument["diagnostic"] = nil
+    root["textDocument"] = .object(textDocument)
+    return .object(root)
+  }()
+
   private static func decode(_ text: String) -> JSONValue {
     do {
       return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))

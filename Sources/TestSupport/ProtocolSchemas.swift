@@ -47,7 +47,8 @@ public struct ProtocolSchemas: Sendable {
   public init(directory: URL) throws {
     var schemas: [Schema] = []
     let folders = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-    for folder in folders where folder.hasDirectoryPath {
+    // `files/` holds the schemas of Dateline's own file formats, not of messages.
+    for folder in folders where folder.hasDirectoryPath && folder.lastPathComponent != "files" {
       for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
       where file.pathExtension == "json" {
         schemas.append(try Self.load(file))

@@ -32,6 +32,7 @@ public struct ClientCapabilities: Codable, Hashable, Sendable {
     flag("workspace.didChangeConfiguration.dynamicRegistration")
   }
   public var supportsDiagnosticRefresh: Bool { flag("workspace.diagnostics.refreshSupport") }
+  public var supportsWatchedFilesRegistration: Bool { flag("workspace.didChangeWatchedFiles.dynamicRegistration") }
   public var supportsDiagnosticVersions: Bool { flag("textDocument.publishDiagnostics.versionSupport") }
   public var supportsPullDiagnostics: Bool { raw.value(atPath: "textDocument.diagnostic") != nil }
   public var supportsHierarchicalDocumentSymbols: Bool {

@@ -91,22 +91,10 @@ struct AnnotationAttributes {
       "loc": .place, "location": .place, "gpe": .place, "misc": .other,
     ]
     if let alias = aliases[lowered] { return " (did you mean .\(alias.rawValue)?)" }
-    let best = EntityType.allCases.min { editDistance(lowered, $0.rawValue) < editDistance(lowered, $1.rawValue) }
-    if let best, editDistance(lowered, best.rawValue) <= 2 { return " (did you mean .\(best.rawValue)?)" }
+    let best = EntityType.allCases.min { NewsAnalysis.editDistance(lowered, $0.rawValue) < NewsAnalysis.editDistance(lowered, $1.rawValue) }
+    if let best, NewsAnalysis.editDistance(lowered, best.rawValue) <= 2 { return " (did you mean .\(best.rawValue)?)" }
     return ""
   }
 
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars)
-    let b = Array(b.unicodeScalars)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return a.isEmpty ? b.count : previous[b.count]
-  }
+
 }

@@ -8,3 +8,10 @@ extension String {
     return try copy.withUTF8(body)
   }
 }
+
+extension String {
+  /// The text of a range of UTF-8 offsets.
+  public func utf8Slice(_ range: Range<Int>) -> String {
+    withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+  }
+}

@@ -1,0 +1,71 @@
+/// Runs the checks over an article: spelling, glued words, split words, repeated words, plus the
+/// markup problems found while reading it. The same code serves the language server and
+/// `dateline check`.
+public struct ArticleChecker: Sendable {
+  public let setup: CheckSetup
+
+  public init(setup: CheckSetup) {
+    self.setup = setup
+  }
+
+  /// Every finding, in text order, with the severities of the settings (rules turned off are left out).
+  public func findings(for article: Article) -> [Finding] {
+    var findings = article.markupFindings
+    let context = ArticleContext(article: article, setup: setup)
+    for index in article.blocks.indices where article.blocks[index].isProse {
+      findings += BlockChecker(article: article, blockIndex: index, context: context).findings()
+    }
+    return applySeverities(findings).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+  }
+
+  func applySeverities(_ findings: [Finding]) -> [Finding] {
+    findings.compactMap { finding in
+      guard let rule = Rule(rawValue: finding.rule) else { return finding }
+      guard let severity = setup.settings.severity(of: rule) else { return nil }
+      var adjusted = finding
+      adjusted.severity = severity
+      return adjusted
+    }
+  }
+}
+
+/// What the checks of every block share: the article's language, the names it annotates, the
+/// settings.
+struct ArticleContext {
+  let setup: CheckSetup
+  /// The dictionary of the article's language, declared or detected; nil when none is loaded.
+  let dictionary: SpellingDictionary?
+  /// Words of annotated names (`Poutine` in `[Vladimir Poutine]{.person}`), never flagged anywhere.
+  let annotatedWords: Set<String>
+
+  init(article: Article, setup: CheckSetup) {
+    self.setup = setup
+    let (declared, declaredDictionary) = setup.declaredDictionary(for: article)
+    if declared != nil {
+      dictionary = declaredDictionary
+    } else {
+      dictionary = LanguageDetector.language(
+        of: Self.sampleWords(article), among: setup.dictionaries, preferred: nil)
+    }
+    var words = Set<String>()
+    for annotation in article.annotations {
+      let surface = annotation.surface.text
+      for token in Tokenizer.tokens(of: surface) where token.kind == .word {
+        words.insert(surface.utf8Slice(token.range))
+      }
+    }
+    annotatedWords = words
+  }
+
+  /// Up to 400 lower-case words of the article's prose, for detecting its language.
+  private static func sampleWords(_ article: Article) -> [String] {
+    var words: [String] = []
+    article.text.withUTF8Bytes { bytes in
+      for token in article.tokens where token.kind == .word && !token.shape.contains(.startsUppercase) {
+        words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self))
+        if words.count >= 400 { break }
+      }
+    }
+    return words
+  }
+}

@@ -1,0 +1,65 @@
+import Synchronization
+
+/// A Hunspell dictionary for one language, with the caches and the knowledge of names the checks
+/// use. Thread-safe: the caches are locked; the dictionary itself is immutable.
+public final class SpellingDictionary: Sendable {
+  /// The language code it was loaded for (`fr`, `en_US`).
+  public let language: String
+  public let hunspell: HunspellDictionary
+  private let verdicts = Mutex<[String: Bool]>([:])
+  private let suggestionCache = Mutex<[String: [String]]>([:])
+
+  public init(language: String, hunspell: HunspellDictionary) {
+    self.language = language
+    self.hunspell = hunspell
+  }
+
+  /// The language without its region: `fr` for `fr_FR`, `en` for `en-GB`.
+  public var baseLanguage: String { LanguageCode.base(language) }
+
+  /// Whether the dictionary accepts `word` (cached).
+  public func accepts(_ word: String) -> Bool {
+    if let known = verdicts.withLock({ $0[word] }) { return known }
+    let verdict = hunspell.check(word)
+    verdicts.withLock { $0[word] = verdict }
+    return verdict
+  }
+
+  /// Suggestions for `word`, best first (cached).
+  public func suggestions(for word: String) -> [String] {
+    if let known = suggestionCache.withLock({ $0[word] }) { return known }
+    let suggestions = hunspell.suggest(word)
+    suggestionCache.withLock { $0[word] = suggestions }
+    return suggestions
+  }
+
+  /// Whether the dictionary knows `word` as a name: a first name, a surname or a proper noun in its
+  /// morphology (`po:prn`, `po:patr`, `po:npr`), or a word it accepts only with a capital.
+  public func knowsAsName(_ word: String) -> Bool {
+    guard accepts(word) else { return false }
+    if let fields = hunspell.morphology(of: word),
+      fields.contains(where: { $0.contains("po:prn") || $0.contains("po:patr") || $0.contains("po:npr") })
+    {
+      return true
+    }
+    return word.first?.isUppercase == true && !accepts(word.lowercased())
+  }
+
+  /// Whether the dictionary knows `word` as a first name (`po:prn`).
+  public func knowsAsFirstName(_ word: String) -> Bool {
+    hunspell.morphology(of: word)?.contains { $0.contains("po:prn") } ?? false
+  }
+}
+
+/// Language codes as people write them: `fr`, `fr-FR`, `fr_FR`, `en-GB`.
+public enum LanguageCode {
+  /// The language part, lowercased: `fr` for `fr_FR`.
+  public static func base(_ code: String) -> String {
+    String(code.split(whereSeparator: { $0 == "_" || $0 == "-" }).first ?? Substring(code)).lowercased()
+  }
+
+  /// Whether a dictionary for `dictionary` serves text declared as `declared` (`fr` serves `fr-CA`).
+  public static func matches(dictionary: String, declared: String) -> Bool {
+    base(dictionary) == base(declared)
+  }
+}
