@@ -1,0 +1,50 @@
+/// The lookup half of the Hunspell engine: the parsed `.aff` rules and the `.dic` word table, and
+/// the algorithms (in extensions, one file each) that decide whether a word is spelled right.
+/// Immutable; each check keeps its own `LookupState`.
+final class SpellEngine: Sendable {
+  let rules: AffixRules
+  let words: WordTable
+  let casing: CaseMapping
+  /// Shortcuts to the affix rules.
+  let prefixEntries: [AffixEntry]
+  let suffixEntries: [AffixEntry]
+  /// REP rules and the `ph:` replacements of the `.dic`, in Hunspell's order.
+  let replacements: [ReplacementRule]
+  /// The unanchored ones as bytes, for CHECKCOMPOUNDREP.
+  let replacementPatterns: [([UInt8], [UInt8])]
+
+  init(rules: AffixRules, words: WordTable) {
+    self.rules = rules
+    self.words = words
+    casing = CaseMapping(turkic: rules.languageKind == .turkic)
+    prefixEntries = rules.prefixes.entries
+    suffixEntries = rules.suffixes.entries
+    replacements = rules.replacements + words.phoneticReplacements
+    replacementPatterns = replacements.filter { !$0.atWordStart && !$0.atWordEnd }.map {
+      (Array($0.pattern.utf8), Array($0.replacement.utf8))
+    }
+  }
+
+  /// The first homonym spelled `bytes[range]`, or -1.
+  @inline(__always)
+  func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
+    words.find(bytes, range)
+  }
+
+  @inline(__always)
+  func lookup(_ bytes: [UInt8]) -> Int32 {
+    words.find(bytes, 0..<bytes.count)
+  }
+
+  /// The next homonym of an entry, or -1.
+  @inline(__always)
+  func next(_ entry: Int32) -> Int32 {
+    words.nextHomonym[Int(entry)]
+  }
+
+  /// Whether a dictionary entry has a flag.
+  @inline(__always)
+  func has(_ entry: Int32, _ flag: Flag) -> Bool {
+    words.has(entry, flag)
+  }
+}
