@@ -299,8 +299,12 @@ struct AffixFileParser {
       rules.warnings.append(error.message)
     }
     rules.complexPrefixes = rules.complexPrefixes || complexPrefixes
-    rules.prefixes = AffixTable(isSuffix: false, entries: prefixEntries)
-    rules.suffixes = AffixTable(isSuffix: true, entries: suffixEntries)
+    let special = AffixTable.SpecialFlags(
+      onlyInCompound: rules.onlyInCompound, needAffix: rules.needAffix, circumfix: rules.circumfix,
+      compoundPermit: rules.compoundPermitFlag, compoundForbid: rules.compoundForbidFlag,
+      compoundEnd: rules.compoundEnd, compoundMiddle: rules.compoundMiddle)
+    rules.prefixes = AffixTable(isSuffix: false, entries: prefixEntries, specialFlags: special)
+    rules.suffixes = AffixTable(isSuffix: true, entries: suffixEntries, specialFlags: special)
     if rules.compoundMinimum == -1 { rules.compoundMinimum = 3 }
     if !seen.contains("BREAK") {
       rules.breakPatterns = [Array("-".utf8), Array("^-".utf8), Array("-$".utf8)]

@@ -22,6 +22,18 @@ extension SpellEngine {
     return entry >= 0 ? AffixMatch(entry: entry, prefix: state.prefix, suffix: state.suffix) : nil
   }
 
+  /// The first entry spelled `first[firstRange] + second[secondRange]` (with `StemHash` `hash`),
+  /// through the check's cache of stems.
+  @inline(__always)
+  func findStem(_ hash: UInt64, _ first: [UInt8], _ firstRange: Range<Int>, _ second: [UInt8],
+                _ secondRange: Range<Int>, _ state: inout LookupState) -> Int32 {
+    let length = firstRange.count + secondRange.count
+    if let cached = state.cachedStem(hash, length: length) { return cached }
+    let entry = words.find(hash: hash, first, firstRange, second, secondRange)
+    state.cacheStem(hash, length: length, entry: entry)
+    return entry
+  }
+
   // MARK: - Prefixes
 
   /// Hunspell's `prefix_check`: a prefix, alone or crossed with a suffix.
@@ -30,16 +42,21 @@ extension SpellEngine {
     state.prefix = -1
     state.suffixAppend = -1
     state.suffixExtra = 0
-    for index in rules.prefixes.emptyAppends {
-      let entry = tryPrefix(index, word, start, length, position, &state, needFlag: needFlag, avoidFlag: avoidFlag)
+    let hashes = state.prefixHashes(word, start..<start + length)
+    defer { state.recycle(hashes) }
+    for index in prefixTable.emptyAppends {
+      let entry = tryPrefix(index, word, start, length, hashes, position, &state, needFlag: needFlag,
+                            avoidFlag: avoidFlag)
       if entry >= 0 {
         state.prefix = index
         return entry
       }
     }
-    var matches = rules.prefixes.matches(in: word, start..<start + length)
-    while let index = matches.next() {
-      let entry = tryPrefix(index, word, start, length, position, &state, needFlag: needFlag, avoidFlag: avoidFlag)
+    let range = start..<start + length
+    var cursor = prefixTable.cursor(range)
+    while let index = prefixTable.next(&cursor, word, range) {
+      let entry = tryPrefix(index, word, start, length, hashes, position, &state, needFlag: needFlag,
+                            avoidFlag: avoidFlag)
       if entry >= 0 {
         state.prefix = index
         return entry
@@ -49,35 +66,44 @@ extension SpellEngine {
   }
 
   @inline(__always)
-  private func tryPrefix(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int, _ position: CompoundPosition,
-                         _ state: inout LookupState, needFlag: Flag, avoidFlag: Flag) -> Int32 {
-    let prefix = prefixEntries[Int(index)]
+  private func tryPrefix(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int, _ hashes: [UInt64],
+                         _ position: CompoundPosition, _ state: inout LookupState, needFlag: Flag,
+                         avoidFlag: Flag) -> Int32 {
+    let traits = prefixTable.records[Int(index)].traits
     // Prefixes only allowed inside compounds, and prefixes on the last part of a compound.
-    if position == .none && prefix.continues(rules.onlyInCompound) { return -1 }
-    if position == .end && !prefix.continues(rules.compoundPermitFlag) { return -1 }
-    var entry = prefixEntryCheck(index, word, start, length, position, &state, needFlag: needFlag)
+    if position == .none && traits.contains(.onlyInCompound) { return -1 }
+    if position == .end && !traits.contains(.compoundPermit) { return -1 }
+    var entry = prefixEntryCheck(index, word, start, length, hashes, position, &state, needFlag: needFlag)
     if entry >= 0 && avoidFlag != 0 && has(entry, avoidFlag) { entry = -1 }
     return entry
   }
 
   /// Hunspell's `PfxEntry::checkword`: remove the prefix, restore the stripped characters, check
   /// the condition, look the stem up; then try a suffix too when the rule crosses.
-  private func prefixEntryCheck(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int,
+  private func prefixEntryCheck(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int, _ hashes: [UInt64],
                                 _ position: CompoundPosition, _ state: inout LookupState, needFlag: Flag) -> Int32 {
-    let prefix = prefixEntries[Int(index)]
-    let rest = length - prefix.append.count
+    let prefix = prefixTable.records[Int(index)]
+    let appendLength = Int(prefix.appendLength)
+    let rest = length - appendLength
     guard rest > 0 || (rest == 0 && rules.fullStrip) else { return -1 }
-    var stem = prefix.strip
-    stem.append(contentsOf: word[start + prefix.append.count..<start + length])
-    guard prefix.condition.matchesStart(of: stem, 0..<stem.count) else { return -1 }
-    var entry = lookup(stem)
+    // The stem: the strip characters, then the word after the prefix.
+    let strip = prefixTable.stripRange(prefix)
+    let restRange = start + appendLength..<start + length
+    guard prefixTable.conditionHolds(prefix, prefixTable.stripBytes, strip, word, restRange) else { return -1 }
+    let hash = StemHash.concatenate(prefix.stripHash, StemHash.slice(hashes, appendLength, length),
+                                    secondLength: rest)
+    var entry = findStem(hash, prefixTable.stripBytes, strip, word, restRange, &state)
     while entry >= 0 {
       if prefixApplies(prefix, to: entry, needFlag: needFlag) { return entry }
       entry = next(entry)
     }
-    if prefix.crossProduct {
+    if prefix.traits.contains(.crossProduct) && crossProductMayApply(index, hashes[length], length) {
+      var stem = state.buffer()
+      stem.append(contentsOf: prefixTable.stripBytes[strip])
+      stem.append(contentsOf: word[restRange])
       entry = suffixCheck(stem, 0, stem.count, crossProduct: true, prefix: index, &state, needFlag: needFlag,
                           position: position)
+      state.recycle(stem)
       if entry >= 0 { return entry }
     }
     return -1
@@ -85,11 +111,11 @@ extension SpellEngine {
 
   /// Whether a prefix may go on a dictionary entry on its own.
   @inline(__always)
-  private func prefixApplies(_ prefix: AffixEntry, to entry: Int32, needFlag: Flag) -> Bool {
+  private func prefixApplies(_ prefix: AffixRecord, to entry: Int32, needFlag: Flag) -> Bool {
     guard has(entry, prefix.flag) else { return false }
     // A prefix that needs a further affix, or the prefix half of a circumfix, cannot stand alone.
-    if prefix.continues(rules.needAffix) || prefix.continues(rules.circumfix) { return false }
-    if needFlag != 0 && !has(entry, needFlag) && !prefix.continues(needFlag) { return false }
+    if prefix.traits.contains(.needAffix) || prefix.traits.contains(.circumfix) { return false }
+    if needFlag != 0 && !has(entry, needFlag) && !prefixTable.continues(prefix, needFlag) { return false }
     return true
   }
 
@@ -102,14 +128,15 @@ extension SpellEngine {
                    _ state: inout LookupState, continuationFlag: Flag = 0, needFlag: Flag = 0,
                    position: CompoundPosition = .none, avoidFlag: Flag = 0) -> Int32 {
     let badFlag = position == .none ? rules.onlyInCompound : 0
-    for index in rules.suffixes.emptyAppends {
-      let suffix = suffixEntries[Int(index)]
-      guard continuationFlag == 0 || !suffix.continuation.isEmpty else { continue }
-      guard suffixApplicable(suffix, prefix: prefix, continuationFlag: continuationFlag, position: position) else {
-        continue
-      }
-      var entry = suffixEntryCheck(suffix, word, start, length, crossProduct: crossProduct, prefix: prefix,
-                                   continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag)
+    let hashes = state.prefixHashes(word, start..<start + length)
+    defer { state.recycle(hashes) }
+    // Rules that add nothing first; they set less of the state.
+    for index in suffixTable.emptyAppends {
+      let suffix = suffixTable.records[Int(index)]
+      guard continuationFlag == 0 || suffix.traits.contains(.hasContinuation) else { continue }
+      var entry = trySuffix(suffix, word, start, length, hashes, crossProduct: crossProduct, prefix: prefix,
+                            continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag,
+                            position: position, &state)
       if entry >= 0 && avoidFlag != 0 && has(entry, avoidFlag) { entry = -1 }
       if entry >= 0 {
         state.suffix = index
@@ -117,25 +144,27 @@ extension SpellEngine {
       }
     }
     guard length > 0 else { return -1 }
-    var matches = rules.suffixes.matches(in: word, start..<start + length)
-    while let index = matches.next() {
-      let suffix = suffixEntries[Int(index)]
-      guard suffixApplicable(suffix, prefix: prefix, continuationFlag: continuationFlag, position: position) else {
-        continue
-      }
+    let range = start..<start + length
+    var cursor = suffixTable.cursor(range)
+    while let index = suffixTable.next(&cursor, word, range) {
+      let suffix = suffixTable.records[Int(index)]
       // A suffix only allowed in compounds cannot end one unless a prefix came with it.
-      if position == .end && prefix < 0 && suffix.continues(rules.onlyInCompound) { continue }
-      var entry = suffixEntryCheck(suffix, word, start, length, crossProduct: crossProduct, prefix: prefix,
-                                   continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag)
+      if position == .end && prefix < 0 && suffix.traits.contains(.onlyInCompound) { continue }
+      var entry = trySuffix(suffix, word, start, length, hashes, crossProduct: crossProduct, prefix: prefix,
+                            continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag,
+                            position: position, &state)
       if entry >= 0 && avoidFlag != 0 && has(entry, avoidFlag) { entry = -1 }
       if entry >= 0 {
         state.suffix = index
         state.suffixFlag = suffix.flag
-        if suffix.continuation.isEmpty {
+        if !suffix.traits.contains(.hasContinuation) {
           state.suffixAppend = index
-        } else if rules.languageKind == .hungarian, let last = suffix.append.last, last == UInt8(ascii: "i") {
-          let before = suffix.append.count > 1 ? suffix.append[suffix.append.count - 2] : 0
-          if before != UInt8(ascii: "y") && before != UInt8(ascii: "t") { state.suffixExtra = 1 }
+        } else if rules.languageKind == .hungarian {
+          let append = suffixEntries[Int(index)].append
+          if append.last == UInt8(ascii: "i") {
+            let before = append.count > 1 ? append[append.count - 2] : 0
+            if before != UInt8(ascii: "y") && before != UInt8(ascii: "t") { state.suffixExtra = 1 }
+          }
         }
         return entry
       }
@@ -143,47 +172,28 @@ extension SpellEngine {
     return -1
   }
 
-  /// Hunspell's `suffix_applicable`: whether a suffix may be tried at all here.
+  /// One suffix rule on the word (Hunspell's `suffix_applicable` and `SfxEntry::checkword`), the
+  /// tests that need no lookup first: the entry the rule finds, or -1.
   @inline(__always)
-  private func suffixApplicable(_ suffix: AffixEntry, prefix: Int32, continuationFlag: Flag,
-                                position: CompoundPosition) -> Bool {
-    // At the start of a compound only suffixes with COMPOUNDPERMITFLAG.
-    if position == .begin && !(rules.compoundPermitFlag != 0 && suffix.continues(rules.compoundPermitFlag)) {
-      return false
-    }
-    if rules.circumfix != 0 {
-      let inPrefix = prefix >= 0 && prefixEntries[Int(prefix)].continues(rules.circumfix)
-      if inPrefix != suffix.continues(rules.circumfix) { return false }
-    }
-    if position == .none && suffix.continues(rules.onlyInCompound) { return false }
-    // A NEEDAFFIX suffix needs a further affix: a second suffix, or a prefix that does not itself
-    // need one.
-    if continuationFlag == 0 && suffix.continues(rules.needAffix) {
-      let prefixStandsAlone = prefix >= 0 && !prefixEntries[Int(prefix)].continues(rules.needAffix)
-      if !prefixStandsAlone { return false }
-    }
-    return true
-  }
-
-  /// Hunspell's `SfxEntry::checkword`.
-  private func suffixEntryCheck(_ suffix: AffixEntry, _ word: [UInt8], _ start: Int, _ length: Int,
-                                crossProduct: Bool, prefix: Int32, continuationFlag: Flag, needFlag: Flag,
-                                badFlag: Flag) -> Int32 {
-    if crossProduct && !suffix.crossProduct { return -1 }
-    let rest = length - suffix.append.count
-    guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + suffix.strip.count >= suffix.condition.count else {
+  private func trySuffix(_ suffix: AffixRecord, _ word: [UInt8], _ start: Int, _ length: Int, _ hashes: [UInt64],
+                         crossProduct: Bool, prefix: Int32, continuationFlag: Flag, needFlag: Flag, badFlag: Flag,
+                         position: CompoundPosition, _ state: inout LookupState) -> Int32 {
+    if crossProduct && !suffix.traits.contains(.crossProduct) { return -1 }
+    if continuationFlag != 0 && !suffixTable.continues(suffix, continuationFlag) { return -1 }
+    guard suffixApplicable(suffix, prefix: prefix, continuationFlag: continuationFlag, position: position) else {
       return -1
     }
-    var entry: Int32
-    if suffix.strip.isEmpty {
-      guard suffix.condition.matchesEnd(of: word, start..<start + rest) else { return -1 }
-      entry = lookup(word, start..<start + rest)
-    } else {
-      var stem = Array(word[start..<start + rest])
-      stem.append(contentsOf: suffix.strip)
-      guard suffix.condition.matchesEnd(of: stem, 0..<stem.count) else { return -1 }
-      entry = lookup(stem)
+    let rest = length - Int(suffix.appendLength)
+    guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + Int(suffix.stripLength) >= Int(suffix.conditionCount)
+    else {
+      return -1
     }
+    // The stem: the word before the suffix, then the strip characters.
+    let restRange = start..<start + rest
+    let strip = suffixTable.stripRange(suffix)
+    guard suffixTable.conditionHolds(suffix, word, restRange, suffixTable.stripBytes, strip) else { return -1 }
+    let hash = StemHash.concatenate(hashes[rest], suffix.stripHash, secondLength: strip.count)
+    var entry = findStem(hash, word, restRange, suffixTable.stripBytes, strip, &state)
     while entry >= 0 {
       if suffixApplies(suffix, to: entry, crossProduct: crossProduct, prefix: prefix,
                        continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag)
@@ -195,24 +205,47 @@ extension SpellEngine {
     return -1
   }
 
+  /// Hunspell's `suffix_applicable`: whether a suffix may be tried at all here.
+  @inline(__always)
+  private func suffixApplicable(_ suffix: AffixRecord, prefix: Int32, continuationFlag: Flag,
+                                position: CompoundPosition) -> Bool {
+    let traits = suffix.traits
+    // At the start of a compound only suffixes with COMPOUNDPERMITFLAG.
+    if position == .begin && !traits.contains(.compoundPermit) { return false }
+    if rules.circumfix != 0 {
+      let inPrefix = prefix >= 0 && prefixTable.records[Int(prefix)].traits.contains(.circumfix)
+      if inPrefix != traits.contains(.circumfix) { return false }
+    }
+    if position == .none && traits.contains(.onlyInCompound) { return false }
+    // A NEEDAFFIX suffix needs a further affix: a second suffix, or a prefix that does not itself
+    // need one.
+    if continuationFlag == 0 && traits.contains(.needAffix) {
+      let prefixStandsAlone = prefix >= 0 && !prefixTable.records[Int(prefix)].traits.contains(.needAffix)
+      if !prefixStandsAlone { return false }
+    }
+    return true
+  }
+
   /// Whether a suffix may go on a dictionary entry (Hunspell's `SfxEntry::applies_to`).
   @inline(__always)
-  private func suffixApplies(_ suffix: AffixEntry, to entry: Int32, crossProduct: Bool, prefix: Int32,
+  private func suffixApplies(_ suffix: AffixRecord, to entry: Int32, crossProduct: Bool, prefix: Int32,
                              continuationFlag: Flag, needFlag: Flag, badFlag: Flag) -> Bool {
     // The stem takes the suffix, or the prefix enables it.
-    if !has(entry, suffix.flag) && !(prefix >= 0 && prefixEntries[Int(prefix)].continues(suffix.flag)) {
+    if !has(entry, suffix.flag)
+      && !(prefix >= 0 && prefixTable.continues(prefixTable.records[Int(prefix)], suffix.flag))
+    {
       return false
     }
     // Crossed with a prefix: the stem takes the prefix too, or the suffix enables it.
     if crossProduct {
-      let prefixFlag = prefix >= 0 ? prefixEntries[Int(prefix)].flag : 0
+      let prefixFlag = prefix >= 0 ? prefixTable.records[Int(prefix)].flag : 0
       let inStem = prefix >= 0 && has(entry, prefixFlag)
-      let inSuffix = prefix >= 0 && suffix.continues(prefixFlag)
+      let inSuffix = prefix >= 0 && suffixTable.continues(suffix, prefixFlag)
       if !inStem && !inSuffix { return false }
     }
-    if continuationFlag != 0 && !suffix.continues(continuationFlag) { return false }
+    if continuationFlag != 0 && !suffixTable.continues(suffix, continuationFlag) { return false }
     if badFlag != 0 && has(entry, badFlag) { return false }
-    if needFlag != 0 && !has(entry, needFlag) && !suffix.continues(needFlag) { return false }
+    if needFlag != 0 && !has(entry, needFlag) && !suffixTable.continues(suffix, needFlag) { return false }
     return true
   }
 
@@ -221,23 +254,24 @@ extension SpellEngine {
   /// Hunspell's `suffix_check_twosfx`: an outer suffix whose flag some inner suffix continues with.
   func twoSuffixCheck(_ word: [UInt8], _ start: Int, _ length: Int, crossProduct: Bool, prefix: Int32,
                       _ state: inout LookupState, needFlag: Flag = 0) -> Int32 {
-    for index in rules.suffixes.emptyAppends {
-      let suffix = suffixEntries[Int(index)]
+    for index in suffixTable.emptyAppends {
+      let suffix = suffixTable.records[Int(index)]
       guard rules.continuationFlags.contains(suffix.flag) else { continue }
       let entry = outerSuffixCheck(suffix, word, start, length, crossProduct: crossProduct, prefix: prefix, &state,
                                    needFlag: needFlag)
       if entry >= 0 { return entry }
     }
     guard length > 0 else { return -1 }
-    var matches = rules.suffixes.matches(in: word, start..<start + length)
-    while let index = matches.next() {
-      let suffix = suffixEntries[Int(index)]
+    let range = start..<start + length
+    var cursor = suffixTable.cursor(range)
+    while let index = suffixTable.next(&cursor, word, range) {
+      let suffix = suffixTable.records[Int(index)]
       guard rules.continuationFlags.contains(suffix.flag) else { continue }
       let entry = outerSuffixCheck(suffix, word, start, length, crossProduct: crossProduct, prefix: prefix, &state,
                                    needFlag: needFlag)
       if entry >= 0 {
         state.suffixFlag = suffix.flag
-        if suffix.continuation.isEmpty { state.suffixAppend = index }
+        if !suffix.traits.contains(.hasContinuation) { state.suffixAppend = index }
         return entry
       }
     }
@@ -246,19 +280,22 @@ extension SpellEngine {
 
   /// Hunspell's `SfxEntry::check_twosfx`: remove the outer suffix, then look for an inner one that
   /// continues with it.
-  private func outerSuffixCheck(_ suffix: AffixEntry, _ word: [UInt8], _ start: Int, _ length: Int,
+  private func outerSuffixCheck(_ suffix: AffixRecord, _ word: [UInt8], _ start: Int, _ length: Int,
                                 crossProduct: Bool, prefix: Int32, _ state: inout LookupState, needFlag: Flag) -> Int32 {
-    if crossProduct && !suffix.crossProduct { return -1 }
-    let rest = length - suffix.append.count
-    guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + suffix.strip.count >= suffix.condition.count else {
+    if crossProduct && !suffix.traits.contains(.crossProduct) { return -1 }
+    let rest = length - Int(suffix.appendLength)
+    guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + Int(suffix.stripLength) >= Int(suffix.conditionCount)
+    else {
       return -1
     }
-    var stem = Array(word[start..<start + rest])
-    stem.append(contentsOf: suffix.strip)
-    guard suffix.condition.matchesEnd(of: stem, 0..<stem.count) else { return -1 }
+    var stem = state.buffer()
+    defer { state.recycle(stem) }
+    stem.append(contentsOf: word[start..<start + rest])
+    stem.append(contentsOf: suffixTable.strip(suffix))
+    guard suffixTable.conditionHolds(suffix, stem, 0..<stem.count) else { return -1 }
     if prefix >= 0 {
       // A suffix that itself enables the prefix ("conditional suffix").
-      if suffix.continues(prefixEntries[Int(prefix)].flag) {
+      if suffixTable.continues(suffix, prefixTable.records[Int(prefix)].flag) {
         return suffixCheck(stem, 0, stem.count, crossProduct: false, prefix: -1, &state,
                            continuationFlag: suffix.flag, needFlag: needFlag)
       }
@@ -275,12 +312,13 @@ extension SpellEngine {
     state.prefix = -1
     state.suffixAppend = -1
     state.suffixExtra = 0
-    for index in rules.prefixes.emptyAppends {
+    for index in prefixTable.emptyAppends {
       let entry = prefixTwoSuffixEntryCheck(index, word, start, length, position, &state, needFlag: needFlag)
       if entry >= 0 { return entry }
     }
-    var matches = rules.prefixes.matches(in: word, start..<start + length)
-    while let index = matches.next() {
+    let range = start..<start + length
+    var cursor = prefixTable.cursor(range)
+    while let index = prefixTable.next(&cursor, word, range) {
       let entry = prefixTwoSuffixEntryCheck(index, word, start, length, position, &state, needFlag: needFlag)
       if entry >= 0 {
         state.prefix = index
@@ -293,15 +331,18 @@ extension SpellEngine {
   private func prefixTwoSuffixEntryCheck(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int,
                                          _ position: CompoundPosition, _ state: inout LookupState,
                                          needFlag: Flag) -> Int32 {
-    let prefix = prefixEntries[Int(index)]
-    let rest = length - prefix.append.count
-    guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + prefix.strip.count >= prefix.condition.count else {
+    let prefix = prefixTable.records[Int(index)]
+    let rest = length - Int(prefix.appendLength)
+    guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + Int(prefix.stripLength) >= Int(prefix.conditionCount)
+    else {
       return -1
     }
-    var stem = prefix.strip
-    stem.append(contentsOf: word[start + prefix.append.count..<start + length])
-    guard prefix.condition.matchesStart(of: stem, 0..<stem.count) else { return -1 }
-    guard prefix.crossProduct && position != .begin else { return -1 }
+    guard prefix.traits.contains(.crossProduct) && position != .begin else { return -1 }
+    var stem = state.buffer()
+    defer { state.recycle(stem) }
+    stem.append(contentsOf: prefixTable.strip(prefix))
+    stem.append(contentsOf: word[start + Int(prefix.appendLength)..<start + length])
+    guard prefixTable.conditionHolds(prefix, stem, 0..<stem.count) else { return -1 }
     return twoSuffixCheck(stem, 0, stem.count, crossProduct: true, prefix: index, &state, needFlag: needFlag)
   }
 }

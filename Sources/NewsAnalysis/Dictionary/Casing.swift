@@ -38,6 +38,28 @@ struct CaseMapping: Sendable {
 
   /// The capitalization of `bytes[range]`.
   func capitalization(of bytes: [UInt8], _ range: Range<Int>) -> Capitalization {
+    // ASCII without Turkic rules: letters are upper or lower case, everything else neutral.
+    if !turkic {
+      var capitals = 0
+      var lowers = 0
+      var ascii = true
+      for index in range {
+        let byte = bytes[index]
+        if byte >= 0x80 {
+          ascii = false
+          break
+        }
+        if byte >= 0x41 && byte <= 0x5A { capitals += 1 } else if byte >= 0x61 && byte <= 0x7A { lowers += 1 }
+      }
+      if ascii {
+        if capitals == 0 { return .lower }
+        let first = bytes[range.lowerBound]
+        let firstCapital = first >= 0x41 && first <= 0x5A
+        if capitals == 1 && firstCapital { return .initial }
+        if lowers == 0 { return .all }
+        return firstCapital ? .mixedInitial : .mixed
+      }
+    }
     var capitals = 0
     var neutral = 0
     var count = 0

@@ -13,10 +13,10 @@ extension SpellEngine {
                      maxWords: Int, wordIndex: Int, usingRules startUsingRules: Bool, hungarianMovingRule: Bool,
                      info: inout CheckInfo, _ state: inout LookupState) -> Int32 {
     guard wordIndex + 1 < maxWords else { return -1 }
-    if wordIndex == 0 {
+    if wordIndex == 0 || state.compoundStart == nil {
       state.compoundStart = .now
       state.compoundTimedOut = false
-    } else if ContinuousClock.now - state.compoundStart > Self.compoundTimeLimit {
+    } else if outOfTime(state) {
       state.compoundTimedOut = true
     }
 
@@ -44,7 +44,7 @@ extension SpellEngine {
         oldWordCount = wordCount
         var checkedPrefix = false
         simplifiedLoop: repeat {  // each simplified CHECKCOMPOUNDPATTERN
-          if state.compoundTimedOut || ContinuousClock.now - state.compoundStart > Self.compoundTimeLimit {
+          if state.compoundTimedOut || outOfTime(state) {
             state.compoundTimedOut = true
             return -1
           }
@@ -490,6 +490,13 @@ extension SpellEngine {
       i += 1
     }
     return -1
+  }
+
+  /// Whether the compound search has run longer than Hunspell allows.
+  @inline(__always)
+  private func outOfTime(_ state: LookupState) -> Bool {
+    guard let start = state.compoundStart else { return false }
+    return ContinuousClock.now - start > Self.compoundTimeLimit
   }
 
   /// Hunspell's `setcminmax`: the first and one past the last byte where the first part may end,

@@ -13,8 +13,9 @@ struct ConversionTable: Sendable {
 
   /// The patterns, sorted by their bytes.
   private(set) var entries: [Entry] = []
-  /// For each first byte, the entries starting with it, longest pattern first.
-  private var byFirstByte: [[Int32]] = Array(repeating: [], count: 256)
+  /// The entries, by first byte and longest pattern first: `byFirstByte[firstStarts[b]..<firstStarts[b + 1]]`.
+  private var byFirstByte: [Int32] = []
+  private var firstStarts: [Int32] = Array(repeating: 0, count: 257)
 
   init() {}
 
@@ -63,14 +64,17 @@ struct ConversionTable: Sendable {
   }
 
   private mutating func rebuildIndex() {
-    byFirstByte = Array(repeating: [], count: 256)
+    var buckets: [[Int32]] = Array(repeating: [], count: 256)
     for (index, entry) in entries.enumerated() {
       guard let first = entry.pattern.first else { continue }
-      byFirstByte[Int(first)].append(Int32(index))
+      buckets[Int(first)].append(Int32(index))
     }
-    for byte in 0..<256 where byFirstByte[byte].count > 1 {
-      byFirstByte[byte].sort { entries[Int($0)].pattern.count > entries[Int($1)].pattern.count }
+    byFirstByte = []
+    for byte in 0..<256 {
+      firstStarts[byte] = Int32(byFirstByte.count)
+      byFirstByte += buckets[byte].sorted { entries[Int($0)].pattern.count > entries[Int($1)].pattern.count }
     }
+    firstStarts[256] = Int32(byFirstByte.count)
   }
 
   /// `word` converted, or nil when no pattern applies.
@@ -81,10 +85,10 @@ struct ConversionTable: Sendable {
     var index = 0
     let count = word.count
     while index < count {
-      let candidates = byFirstByte[Int(word[index])]
+      let first = Int(word[index])
       var applied = false
-      for candidate in candidates {
-        let entry = entries[Int(candidate)]
+      for slot in Int(firstStarts[first])..<Int(firstStarts[first + 1]) {
+        let entry = entries[Int(byFirstByte[slot])]
         let length = entry.pattern.count
         guard index + length <= count, word[index..<index + length].elementsEqual(entry.pattern) else { continue }
         let replacement = Self.replacement(entry, atStart: index == 0, atEnd: index + length == count)

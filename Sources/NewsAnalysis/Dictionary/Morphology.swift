@@ -63,10 +63,7 @@ extension SpellEngine {
     // Try each suffix and prefix rule on its own through the normal lookup, one rule at a time,
     // by asking for analyses with each candidate stem.
     let length = word.count
-    var matches = rules.suffixes.matches(in: word, 0..<length)
-    var suffixIndices = Array(rules.suffixes.emptyAppends)
-    while let index = matches.next() { suffixIndices.append(index) }
-    for index in suffixIndices {
+    for index in suffixTable.matchingRules(in: word, 0..<length) {
       let suffix = suffixEntries[Int(index)]
       let rest = length - suffix.append.count
       guard rest > 0 || (rest == 0 && rules.fullStrip) else { continue }
@@ -86,10 +83,7 @@ extension SpellEngine {
         keep(inner)
       }
     }
-    var prefixIndices = Array(rules.prefixes.emptyAppends)
-    var prefixMatches = rules.prefixes.matches(in: word, 0..<length)
-    while let index = prefixMatches.next() { prefixIndices.append(index) }
-    for index in prefixIndices {
+    for index in prefixTable.matchingRules(in: word, 0..<length) {
       let prefix = prefixEntries[Int(index)]
       let rest = length - prefix.append.count
       guard rest > 0 || (rest == 0 && rules.fullStrip) else { continue }

@@ -6,10 +6,14 @@ final class SpellEngine: Sendable {
   let words: WordTable
   let casing: CaseMapping
   /// Shortcuts to the affix rules.
+  let prefixTable: AffixTable
+  let suffixTable: AffixTable
   let prefixEntries: [AffixEntry]
   let suffixEntries: [AffixEntry]
   /// REP rules and the `ph:` replacements of the `.dic`, in Hunspell's order.
   let replacements: [ReplacementRule]
+  /// Which words prefixes that add nothing can cross with a suffix.
+  let crossProductFilter: CrossProductFilter
   /// The unanchored ones as bytes, for CHECKCOMPOUNDREP.
   let replacementPatterns: [([UInt8], [UInt8])]
 
@@ -17,8 +21,11 @@ final class SpellEngine: Sendable {
     self.rules = rules
     self.words = words
     casing = CaseMapping(turkic: rules.languageKind == .turkic)
+    prefixTable = rules.prefixes
+    suffixTable = rules.suffixes
     prefixEntries = rules.prefixes.entries
     suffixEntries = rules.suffixes.entries
+    crossProductFilter = CrossProductFilter(rules: rules, words: words)
     replacements = rules.replacements + words.phoneticReplacements
     replacementPatterns = replacements.filter { !$0.atWordStart && !$0.atWordEnd }.map {
       (Array($0.pattern.utf8), Array($0.replacement.utf8))
@@ -34,6 +41,13 @@ final class SpellEngine: Sendable {
   @inline(__always)
   func lookup(_ bytes: [UInt8]) -> Int32 {
     words.find(bytes, 0..<bytes.count)
+  }
+
+  /// Whether `word` (its `StemHash` and length) may be read as prefix rule `index` crossed with a
+  /// suffix (false: surely not).
+  @inline(__always)
+  func crossProductMayApply(_ index: Int32, _ hash: UInt64, _ length: Int) -> Bool {
+    prefixTable.records[Int(index)].appendLength != 0 || crossProductFilter.mayApply(index, hash, length)
   }
 
   /// The next homonym of an entry, or -1.

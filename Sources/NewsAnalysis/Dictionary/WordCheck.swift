@@ -14,13 +14,18 @@ extension SpellEngine {
     return spell(word, &state, info: &info)
   }
 
-  /// `spell`, with what the check found out in `info`.
+  /// `spell`, with what the check found out in `info`. The words being checked are stacked so that
+  /// BREAK recursion stops at a word met before or after ten levels (the word checked first is
+  /// stacked only when it is broken, to spare an allocation per check).
   func spell(_ word: [UInt8], _ state: inout LookupState, info: inout CheckInfo) -> Bool {
-    if state.candidateStack.contains(word) { return false }
-    if state.candidateStack.count >= Self.maximumBreakDepth { return false }
-    state.candidateStack.append(word)
+    let nested = state.breakDepth > 0
+    if nested {
+      if state.candidateStack.contains(word) { return false }
+      if state.candidateStack.count >= Self.maximumBreakDepth { return false }
+      state.candidateStack.append(word)
+    }
     let result = spellOnce(word, &state, info: &info)
-    state.candidateStack.removeLast()
+    if nested { state.candidateStack.removeLast() }
     return result
   }
 
@@ -122,7 +127,7 @@ extension SpellEngine {
       }
       return true
     }
-    return spellBroken(&scw, &state, info: &info)
+    return spellBroken(&scw, original: word, &state, info: &info)
   }
 
   /// The initial-capital case of `spell` (all-caps words fall through to it): the word as
@@ -236,7 +241,8 @@ extension SpellEngine {
 
   /// Breaking a word at BREAK patterns: an anchored pattern at the start or end, then at the second
   /// (else the first) occurrence of a pattern, then at the first; both sides must be right.
-  private func spellBroken(_ scw: inout [UInt8], _ state: inout LookupState, info: inout CheckInfo) -> Bool {
+  private func spellBroken(_ scw: inout [UInt8], original: [UInt8], _ state: inout LookupState,
+                           info: inout CheckInfo) -> Bool {
     let patterns = rules.breakPatterns
     guard !patterns.isEmpty, !info.contains(.forbidden) else { return false }
     let length = scw.count
@@ -250,6 +256,10 @@ extension SpellEngine {
     }
     if breaks >= Self.maximumBreakDepth { return false }
 
+    // From here on, parts are checked by nested calls: stack the word they come from.
+    if state.breakDepth == 0 { state.candidateStack = [original] }
+    state.breakDepth += 1
+    defer { state.breakDepth -= 1 }
     var partInfo = CheckInfo()
     for pattern in patterns {
       let patternLength = pattern.count
@@ -350,7 +360,8 @@ extension SpellEngine {
     }
     guard rules.compounds else { return -1 }
 
-    // Two-part compounds first, then more parts.
+    // Two-part compounds first, then more parts (COMPOUNDRULE parts are remembered across both).
+    state.ruleWords = Array(repeating: -1, count: 100)
     var compoundInfo = info.union(.compoundOfTwo)
     entry = compoundCheck(word, wordCount: 0, syllables: 0, maxWords: 100, wordIndex: 0, usingRules: false,
                           hungarianMovingRule: false, info: &compoundInfo, &state)

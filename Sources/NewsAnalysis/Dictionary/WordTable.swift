@@ -18,8 +18,15 @@ struct WordTable: Sendable {
   private(set) var descriptions: [String] = []
   /// The next entry with the same word, or -1.
   private(set) var nextHomonym: [Int32] = []
-  /// Open addressing: the first entry of each distinct word, or -1.
-  private var slots: [Int32] = Array(repeating: -1, count: 1024)
+  /// Open addressing on `StemHash`: each slot holds the first entry of a distinct word + 1 in its
+  /// low 32 bits and the high half of the word's hash (to reject other words without reading
+  /// them); 0 is an empty slot.
+  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+  private var slotShift: UInt64 = 54
+  /// A Bloom filter over the words (three bits of one 64-bit word per word, about 16 bits per
+  /// word; small enough to stay in cache), so that most stems that are no word cost no probe of
+  /// the big table.
+  private var filter: [UInt64] = Array(repeating: 0, count: 256)
   private var distinctWords = 0
   /// REP rules made from the `ph:` fields (`Wednesday ph:wendsay`), in file order.
   var phoneticReplacements: [ReplacementRule] = []
@@ -32,8 +39,14 @@ struct WordTable: Sendable {
 
   init(expectedCount: Int = 0) {
     var capacity = 1024
-    while capacity < expectedCount * 2 + 16 { capacity *= 2 }
-    slots = Array(repeating: -1, count: capacity)
+    var shift: UInt64 = 54
+    while capacity < expectedCount * 2 + 16 {
+      capacity *= 2
+      shift -= 1
+    }
+    slots = Array(repeating: 0, count: capacity)
+    slotShift = shift
+    filter = Array(repeating: 0, count: max(256, capacity / 8))
     text.reserveCapacity(expectedCount * 10)
     starts.reserveCapacity(expectedCount + 1)
     flagStarts.reserveCapacity(expectedCount)
@@ -100,46 +113,80 @@ struct WordTable: Sendable {
     return number == 0 ? nil : descriptions[Int(number - 1)]
   }
 
+  /// The filter word and bits for a hash.
+  @inline(__always)
+  private func filterBits(_ hash: UInt64) -> (word: Int, bits: UInt64) {
+    let mixed = (hash ^ (hash >> 29)) &* 0x94D0_49BB_1331_11EB
+    let word = Int(truncatingIfNeeded: mixed >> 40) & (filter.count - 1)
+    let bits = (1 as UInt64) << (mixed & 63) | (1 as UInt64) << ((mixed >> 6) & 63) | (1 as UInt64) << ((mixed >> 12) & 63)
+    return (word, bits)
+  }
+
+  /// Whether a word with this hash may be in the table (false: surely not).
+  @inline(__always)
+  func mayContain(_ hash: UInt64) -> Bool {
+    let (word, bits) = filterBits(hash)
+    return filter[word] & bits == bits
+  }
+
+  /// The slot where the search for `hash` starts.
+  @inline(__always)
+  private func home(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0xBF58_476D_1CE4_E5B9) >> slotShift)
+  }
+
   /// The first entry spelled `bytes[range]`, or -1.
   @inline(__always)
   func find(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
-    bytes.withUnsafeBufferPointer { buffer in
-      find(UnsafeBufferPointer(rebasing: buffer[range]))
-    }
+    find(hash: StemHash.hash(bytes, range), bytes, range, [], 0..<0)
   }
 
   func find(_ bytes: [UInt8]) -> Int32 {
     find(bytes, 0..<bytes.count)
   }
 
-  /// The first entry spelled like `key`, or -1.
-  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+  /// The first entry spelled `first[firstRange]` followed by `second[secondRange]`, whose
+  /// `StemHash` is `hash`; -1 when there is none.
+  @inline(__always)
+  func find(hash: UInt64, _ first: [UInt8], _ firstRange: Range<Int>, _ second: [UInt8],
+            _ secondRange: Range<Int>) -> Int32 {
+    guard mayContain(hash) else { return -1 }
     let mask = slots.count - 1
-    var slot = Int(byteHash(key)) & mask
-    return text.withUnsafeBufferPointer { text in
-      slots.withUnsafeBufferPointer { slots in
-        starts.withUnsafeBufferPointer { starts in
-          while true {
-            let entry = slots[slot]
-            if entry < 0 { return -1 }
-            let start = Int(starts[Int(entry)])
-            let length = Int(starts[Int(entry) + 1]) - start
-            if length == key.count {
-              var equal = true
-              var index = 0
-              while index < length {
-                if text[start + index] != key[index] {
-                  equal = false
-                  break
-                }
-                index += 1
-              }
-              if equal { return entry }
-            }
-            slot = (slot + 1) & mask
-          }
+    var slot = home(hash)
+    let tag = hash >> 32
+    let length = firstRange.count + secondRange.count
+    while true {
+      let stored = slots[slot]
+      if stored == 0 { return -1 }
+      if stored >> 32 == tag {
+        let entry = Int(stored & 0xFFFF_FFFF) - 1
+        let start = Int(starts[entry])
+        if Int(starts[entry + 1]) - start == length
+          && sameBytes(start, first, firstRange, second, secondRange)
+        {
+          return Int32(entry)
         }
       }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Whether the word at `start` in `text` is `first[firstRange] + second[secondRange]` (its
+  /// length already known to match).
+  @inline(__always)
+  private func sameBytes(_ start: Int, _ first: [UInt8], _ firstRange: Range<Int>, _ second: [UInt8],
+                         _ secondRange: Range<Int>) -> Bool {
+    text.withUnsafeBufferPointer { text in
+      var position = start
+      for index in firstRange {
+        if text[position] != first[index] { return false }
+        position += 1
+      }
+      for index in secondRange {
+        if text[position] != second[index] { return false }
+        position += 1
+      }
+      return true
     }
   }
 
@@ -166,17 +213,21 @@ struct WordTable: Sendable {
   /// comes later; a second flagless copy of a flagless word is dropped.
   mutating func add(_ word: UnsafeBufferPointer<UInt8>, flagStart: UInt32, flagCount: UInt16, description: UInt32,
                     hidden: Bool) {
+    let hash = StemHash.hash(word)
     let mask = slots.count - 1
-    var slot = Int(byteHash(word)) & mask
+    var slot = home(hash)
     var first: Int32 = -1
     while true {
-      let entry = slots[slot]
-      if entry < 0 { break }
-      let start = Int(starts[Int(entry)])
-      let length = Int(starts[Int(entry) + 1]) - start
-      if length == word.count && text[start..<start + length].elementsEqual(word) {
-        first = entry
-        break
+      let stored = slots[slot]
+      if stored == 0 { break }
+      if stored >> 32 == hash >> 32 {
+        let entry = Int(stored & 0xFFFF_FFFF) - 1
+        let start = Int(starts[entry])
+        let length = Int(starts[entry + 1]) - start
+        if length == word.count && text.withUnsafeBufferPointer({ memoryEqual($0.baseAddress! + start, word.baseAddress, length) }) {
+          first = Int32(entry)
+          break
+        }
       }
       slot = (slot + 1) & mask
     }
@@ -193,8 +244,10 @@ struct WordTable: Sendable {
       if flagCounts[Int(last)] == 0 && flagCount == 0 { return }
       nextHomonym[Int(last)] = newEntry
     } else {
-      slots[slot] = newEntry
+      slots[slot] = (hash >> 32) << 32 | UInt64(newEntry + 1)
       distinctWords += 1
+      let (word, bits) = filterBits(hash)
+      filter[word] |= bits
     }
     text.append(contentsOf: word)
     starts.append(UInt32(text.count))
@@ -206,23 +259,20 @@ struct WordTable: Sendable {
   }
 
   private mutating func grow() {
-    slots = Array(repeating: -1, count: slots.count * 2)
+    slots = Array(repeating: 0, count: slots.count * 2)
+    slotShift -= 1
+    filter = Array(repeating: 0, count: max(256, slots.count / 8))
     let mask = slots.count - 1
-    for entry in 0..<Int32(count) {
-      let start = Int(starts[Int(entry)])
-      let end = Int(starts[Int(entry) + 1])
-      // Only first homonyms are in the table: skip an entry whose word is already there.
-      var slot = byteHash(text, start..<end).hashSlot(mask)
-      var present = false
-      while slots[slot] >= 0 {
-        let other = slots[slot]
-        if word(other).elementsEqual(text[start..<end]) {
-          present = true
-          break
-        }
-        slot = (slot + 1) & mask
-      }
-      if !present { slots[slot] = entry }
+    var isHomonym = Array(repeating: false, count: count)
+    for entry in 0..<count where nextHomonym[entry] >= 0 { isHomonym[Int(nextHomonym[entry])] = true }
+    // Only first homonyms are in the table.
+    for entry in 0..<count where !isHomonym[entry] {
+      let hash = StemHash.hash(text, Int(starts[entry])..<Int(starts[entry + 1]))
+      var slot = home(hash)
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
+      let (word, bits) = filterBits(hash)
+      filter[word] |= bits
     }
   }
 
@@ -234,12 +284,15 @@ struct WordTable: Sendable {
   /// The bytes the table holds, roughly (for memory reports).
   var byteSize: Int {
     text.capacity + starts.capacity * 4 + flagStarts.capacity * 4 + flagCounts.capacity * 2
-      + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 4
+      + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 8 + filter.capacity * 8
       + descriptions.reduce(0) { $0 + $1.utf8.count + 16 }
   }
 }
 
-extension UInt32 {
-  @inline(__always)
-  fileprivate func hashSlot(_ mask: Int) -> Int { Int(self) & mask }
+/// Whether `count` bytes at `a` and `b` are equal.
+@inline(__always)
+func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+  guard let b else { return count == 0 }
+  for index in 0..<count where a[index] != b[index] { return false }
+  return true
 }
