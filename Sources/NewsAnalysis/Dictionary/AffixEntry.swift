@@ -29,6 +29,7 @@ struct AffixEntry: Sendable {
 struct AffixRecord: Sendable {
   var flag: Flag
   var traits: AffixTraits
+  var appendStart: Int32
   var appendLength: Int32
   var stripStart: Int32
   var stripLength: Int32
@@ -82,6 +83,7 @@ struct AffixTable: Sendable {
 
   // Pools the records point into.
   let stripBytes: [UInt8]
+  let appendBytes: [UInt8]
   let continuationFlags: [Flag]
   let conditionAtoms: [ConditionAtom]
   let conditionCharacters: [UInt32]
@@ -103,6 +105,7 @@ struct AffixTable: Sendable {
     self.entries = entries
     var records: [AffixRecord] = []
     var strips: [UInt8] = []
+    var appends: [UInt8] = []
     var continuations: [Flag] = []
     var atoms: [ConditionAtom] = []
     var characters: [UInt32] = []
@@ -138,11 +141,12 @@ struct AffixTable: Sendable {
         }
       }
       records.append(AffixRecord(
-        flag: entry.flag, traits: traits, appendLength: Int32(entry.append.count), stripStart: Int32(strips.count),
+        flag: entry.flag, traits: traits, appendStart: Int32(appends.count), appendLength: Int32(entry.append.count), stripStart: Int32(strips.count),
         stripLength: Int32(entry.strip.count), stripHash: StemHash.hash(entry.strip[...]), continuationStart: Int32(continuations.count),
         continuationCount: Int32(entry.continuation.count), conditionStart: Int32(conditionStart),
         conditionCount: Int32(atoms.count - conditionStart)))
       strips += entry.strip
+      appends += entry.append
       continuations += entry.continuation
       byFlag[entry.flag, default: []].append(Int32(index))
       if entry.append.isEmpty {
@@ -166,6 +170,7 @@ struct AffixTable: Sendable {
     }
     self.records = records
     stripBytes = strips
+    appendBytes = appends
     continuationFlags = continuations
     conditionAtoms = atoms
     conditionCharacters = characters
@@ -262,6 +267,32 @@ struct AffixTable: Sendable {
       }
     }
     return nil
+  }
+
+  /// `rules` in lookup order: those that add nothing first (latest first), then by the length of
+  /// what they add, latest first among equal lengths (the order in which the tree meets the rules
+  /// that match one word).
+  func inLookupOrder(_ rules: [Int32]) -> [Int32] {
+    rules.sorted { a, b in
+      let lengthA = records[Int(a)].appendLength
+      let lengthB = records[Int(b)].appendLength
+      return lengthA != lengthB ? lengthA < lengthB : a > b
+    }
+  }
+
+  /// Whether what rule `record` adds is at the end (suffixes) or the start (prefixes) of
+  /// `bytes[range]`.
+  @inline(__always)
+  func appendMatches(_ record: AffixRecord, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let length = Int(record.appendLength)
+    guard length <= range.count else { return false }
+    let start = Int(record.appendStart)
+    var position = isSuffix ? range.upperBound - length : range.lowerBound
+    for index in start..<start + length {
+      if appendBytes[index] != bytes[position] { return false }
+      position += 1
+    }
+    return true
   }
 
   /// Every rule whose added characters `bytes[range]` starts with (prefixes) or ends with

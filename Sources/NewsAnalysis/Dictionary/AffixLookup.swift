@@ -123,53 +123,79 @@ extension SpellEngine {
 
   /// Hunspell's `suffix_check`. `crossProduct`: the suffix is tried under `prefix` (whose stem this
   /// is), so it must cross; `continuationFlag`: the suffix must carry this continuation flag (it
-  /// is the inner suffix of two).
+  /// is the inner suffix of two; then only the rules that carry it are walked, in the same order).
   func suffixCheck(_ word: [UInt8], _ start: Int, _ length: Int, crossProduct: Bool, prefix: Int32,
                    _ state: inout LookupState, continuationFlag: Flag = 0, needFlag: Flag = 0,
                    position: CompoundPosition = .none, avoidFlag: Flag = 0) -> Int32 {
     let badFlag = position == .none ? rules.onlyInCompound : 0
     let hashes = state.prefixHashes(word, start..<start + length)
     defer { state.recycle(hashes) }
-    // Rules that add nothing first; they set less of the state.
+    let range = start..<start + length
+    if continuationFlag != 0 {
+      guard let carriers = suffixRulesContinuing[continuationFlag] else { return -1 }
+      for index in carriers {
+        let suffix = suffixTable.records[Int(index)]
+        if suffix.appendLength > 0 && (length == 0 || !suffixTable.appendMatches(suffix, word, range)) { continue }
+        let entry = considerSuffix(index, suffix, word, start, length, hashes, crossProduct: crossProduct,
+                                   prefix: prefix, continuationFlag: continuationFlag, needFlag: needFlag,
+                                   badFlag: badFlag, position: position, avoidFlag: avoidFlag, &state)
+        if entry >= 0 { return entry }
+      }
+      return -1
+    }
+    // Rules that add nothing first.
     for index in suffixTable.emptyAppends {
       let suffix = suffixTable.records[Int(index)]
-      guard continuationFlag == 0 || suffix.traits.contains(.hasContinuation) else { continue }
-      var entry = trySuffix(suffix, word, start, length, hashes, crossProduct: crossProduct, prefix: prefix,
-                            continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag,
-                            position: position, &state)
-      if entry >= 0 && avoidFlag != 0 && has(entry, avoidFlag) { entry = -1 }
-      if entry >= 0 {
-        state.suffix = index
-        return entry
-      }
+      let entry = considerSuffix(index, suffix, word, start, length, hashes, crossProduct: crossProduct,
+                                 prefix: prefix, continuationFlag: continuationFlag, needFlag: needFlag,
+                                 badFlag: badFlag, position: position, avoidFlag: avoidFlag, &state)
+      if entry >= 0 { return entry }
     }
     guard length > 0 else { return -1 }
-    let range = start..<start + length
     var cursor = suffixTable.cursor(range)
     while let index = suffixTable.next(&cursor, word, range) {
-      let suffix = suffixTable.records[Int(index)]
-      // A suffix only allowed in compounds cannot end one unless a prefix came with it.
-      if position == .end && prefix < 0 && suffix.traits.contains(.onlyInCompound) { continue }
-      var entry = trySuffix(suffix, word, start, length, hashes, crossProduct: crossProduct, prefix: prefix,
-                            continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag,
-                            position: position, &state)
-      if entry >= 0 && avoidFlag != 0 && has(entry, avoidFlag) { entry = -1 }
-      if entry >= 0 {
-        state.suffix = index
-        state.suffixFlag = suffix.flag
-        if !suffix.traits.contains(.hasContinuation) {
-          state.suffixAppend = index
-        } else if rules.languageKind == .hungarian {
-          let append = suffixEntries[Int(index)].append
-          if append.last == UInt8(ascii: "i") {
-            let before = append.count > 1 ? append[append.count - 2] : 0
-            if before != UInt8(ascii: "y") && before != UInt8(ascii: "t") { state.suffixExtra = 1 }
-          }
-        }
-        return entry
-      }
+      let entry = considerSuffix(index, suffixTable.records[Int(index)], word, start, length, hashes,
+                                 crossProduct: crossProduct, prefix: prefix, continuationFlag: continuationFlag,
+                                 needFlag: needFlag, badFlag: badFlag, position: position, avoidFlag: avoidFlag,
+                                 &state)
+      if entry >= 0 { return entry }
     }
     return -1
+  }
+
+  /// One suffix rule of `suffixCheck`, its added characters already found at the end of the word:
+  /// the entry found (and the state set), or -1.
+  @inline(__always)
+  private func considerSuffix(_ index: Int32, _ suffix: AffixRecord, _ word: [UInt8], _ start: Int, _ length: Int,
+                              _ hashes: [UInt64], crossProduct: Bool, prefix: Int32, continuationFlag: Flag,
+                              needFlag: Flag, badFlag: Flag, position: CompoundPosition, avoidFlag: Flag,
+                              _ state: inout LookupState) -> Int32 {
+    let isEmpty = suffix.appendLength == 0
+    if isEmpty {
+      guard continuationFlag == 0 || suffix.traits.contains(.hasContinuation) else { return -1 }
+    } else if position == .end && prefix < 0 && suffix.traits.contains(.onlyInCompound) {
+      // A suffix only allowed in compounds cannot end one unless a prefix came with it.
+      return -1
+    }
+    var entry = trySuffix(suffix, word, start, length, hashes, crossProduct: crossProduct, prefix: prefix,
+                          continuationFlag: continuationFlag, needFlag: needFlag, badFlag: badFlag,
+                          position: position, &state)
+    if entry >= 0 && avoidFlag != 0 && has(entry, avoidFlag) { entry = -1 }
+    guard entry >= 0 else { return -1 }
+    state.suffix = index
+    // Rules that add nothing set less of the state.
+    if isEmpty { return entry }
+    state.suffixFlag = suffix.flag
+    if !suffix.traits.contains(.hasContinuation) {
+      state.suffixAppend = index
+    } else if rules.languageKind == .hungarian {
+      let append = suffixEntries[Int(index)].append
+      if append.last == UInt8(ascii: "i") {
+        let before = append.count > 1 ? append[append.count - 2] : 0
+        if before != UInt8(ascii: "y") && before != UInt8(ascii: "t") { state.suffixExtra = 1 }
+      }
+    }
+    return entry
   }
 
   /// One suffix rule on the word (Hunspell's `suffix_applicable` and `SfxEntry::checkword`), the
@@ -251,29 +277,23 @@ extension SpellEngine {
 
   // MARK: - Two suffixes
 
-  /// Hunspell's `suffix_check_twosfx`: an outer suffix whose flag some inner suffix continues with.
+  /// Hunspell's `suffix_check_twosfx`: an outer suffix whose flag some inner suffix continues with
+  /// (only those rules are walked, in the order of the full walk).
   func twoSuffixCheck(_ word: [UInt8], _ start: Int, _ length: Int, crossProduct: Bool, prefix: Int32,
                       _ state: inout LookupState, needFlag: Flag = 0) -> Int32 {
-    for index in suffixTable.emptyAppends {
-      let suffix = suffixTable.records[Int(index)]
-      guard rules.continuationFlags.contains(suffix.flag) else { continue }
-      let entry = outerSuffixCheck(suffix, word, start, length, crossProduct: crossProduct, prefix: prefix, &state,
-                                   needFlag: needFlag)
-      if entry >= 0 { return entry }
-    }
-    guard length > 0 else { return -1 }
     let range = start..<start + length
-    var cursor = suffixTable.cursor(range)
-    while let index = suffixTable.next(&cursor, word, range) {
+    for index in outerSuffixRules {
       let suffix = suffixTable.records[Int(index)]
-      guard rules.continuationFlags.contains(suffix.flag) else { continue }
+      let isEmpty = suffix.appendLength == 0
+      if !isEmpty && (length == 0 || !suffixTable.appendMatches(suffix, word, range)) { continue }
       let entry = outerSuffixCheck(suffix, word, start, length, crossProduct: crossProduct, prefix: prefix, &state,
                                    needFlag: needFlag)
-      if entry >= 0 {
+      guard entry >= 0 else { continue }
+      if !isEmpty {
         state.suffixFlag = suffix.flag
         if !suffix.traits.contains(.hasContinuation) { state.suffixAppend = index }
-        return entry
       }
+      return entry
     }
     return -1
   }

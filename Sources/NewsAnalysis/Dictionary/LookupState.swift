@@ -39,6 +39,7 @@ struct LookupState {
   /// When the current compound search started, and whether it ran out of time.
   var compoundStart: ContinuousClock.Instant? = nil
   var compoundTimedOut = false
+  var clockCountdown = 0
   /// Byte buffers for stems and prefix-hash buffers, reused from one candidate to the next.
   private var buffers: [[UInt8]] = []
   private var hashBuffers: [[UInt64]] = []

@@ -12,6 +12,10 @@ final class SpellEngine: Sendable {
   let suffixEntries: [AffixEntry]
   /// REP rules and the `ph:` replacements of the `.dic`, in Hunspell's order.
   let replacements: [ReplacementRule]
+  /// The suffix rules that can be the outer suffix of two (their flag continues some affix), and
+  /// for each continuation flag the rules that carry it, in lookup order.
+  let outerSuffixRules: [Int32]
+  let suffixRulesContinuing: [Flag: [Int32]]
   /// Which words prefixes that add nothing can cross with a suffix.
   let crossProductFilter: CrossProductFilter
   /// The unanchored ones as bytes, for CHECKCOMPOUNDREP.
@@ -26,6 +30,14 @@ final class SpellEngine: Sendable {
     prefixEntries = rules.prefixes.entries
     suffixEntries = rules.suffixes.entries
     crossProductFilter = CrossProductFilter(rules: rules, words: words)
+    let suffixes = rules.suffixes
+    outerSuffixRules = suffixes.inLookupOrder(
+      suffixes.records.indices.filter { rules.continuationFlags.contains(suffixes.records[$0].flag) }.map { Int32($0) })
+    var continuing: [Flag: [Int32]] = [:]
+    for (index, entry) in suffixes.entries.enumerated() {
+      for flag in Set(entry.continuation) { continuing[flag, default: []].append(Int32(index)) }
+    }
+    suffixRulesContinuing = continuing.mapValues { suffixes.inLookupOrder($0) }
     replacements = rules.replacements + words.phoneticReplacements
     replacementPatterns = replacements.filter { !$0.atWordStart && !$0.atWordEnd }.map {
       (Array($0.pattern.utf8), Array($0.replacement.utf8))
