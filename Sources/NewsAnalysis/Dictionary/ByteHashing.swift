@@ -1,0 +1,65 @@
+/// The hash of a run of bytes (FNV-1a, 32 bits), for the word table and the interners.
+@inline(__always)
+func byteHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  var hash: UInt32 = 2_166_136_261
+  for byte in bytes {
+    hash = (hash ^ UInt32(byte)) &* 16_777_619
+  }
+  return hash
+}
+
+@inline(__always)
+func byteHash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
+  bytes.withUnsafeBufferPointer { buffer in
+    byteHash(UnsafeBufferPointer(rebasing: buffer[range]))
+  }
+}
+
+/// Gives each distinct run of bytes a number, in the order first seen: the `.dic` repeats a few
+/// hundred flag fields and morphological descriptions over tens of thousands of lines, and each is
+/// stored once.
+struct ByteInterner {
+  /// The distinct runs, concatenated.
+  private var storage: [UInt8] = []
+  /// Where each run starts in `storage`; one more element than there are runs.
+  private var starts: [Int] = [0]
+  /// Open-addressing table of run numbers + 1 (0: empty).
+  private var slots: [Int32] = Array(repeating: 0, count: 256)
+
+  var count: Int { starts.count - 1 }
+
+  /// The bytes of run `number`.
+  func bytes(_ number: Int) -> ArraySlice<UInt8> {
+    storage[starts[number]..<starts[number + 1]]
+  }
+
+  /// The number of `bytes[range]`, adding it when new; `isNew` tells which.
+  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
+    let mask = slots.count - 1
+    var slot = Int(byteHash(bytes)) & mask
+    while true {
+      let stored = Int(slots[slot])
+      if stored == 0 { break }
+      let run = storage[starts[stored - 1]..<starts[stored]]
+      if run.count == bytes.count && run.elementsEqual(bytes) { return (stored - 1, false) }
+      slot = (slot + 1) & mask
+    }
+    storage.append(contentsOf: bytes)
+    starts.append(storage.count)
+    slots[slot] = Int32(count)
+    if count * 2 > slots.count { grow() }
+    return (count - 1, true)
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for number in 0..<count {
+      var slot = storage.withUnsafeBufferPointer {
+        Int(byteHash(UnsafeBufferPointer(rebasing: $0[starts[number]..<starts[number + 1]])))
+      } & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(number + 1)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/// The lookup half of the Hunspell engine: the parsed `.aff` rules and the `.dic` word table, and
+/// the algorithms (in extensions, one file each) that decide whether a word is spelled right.
+/// Immutable; each check keeps its own `LookupState`.
+final class SpellEngine: Sendable {
+  let rules: AffixRules
+  let words: WordTable
+  let casing: CaseMapping
+  /// Shortcuts to the affix rules.
+  let prefixTable: AffixTable
+  let suffixTable: AffixTable
+  let prefixEntries: [AffixEntry]
+  let suffixEntries: [AffixEntry]
+  /// REP rules and the `ph:` replacements of the `.dic`, in Hunspell's order.
+  let replacements: [ReplacementRule]
+  /// The suffix rules that can be the outer suffix of two (their flag continues some affix), and
+  /// for each continuation flag the rules that carry it, in lookup order.
+  let outerSuffixRules: [Int32]
+  let suffixRulesContinuing: [Flag: [Int32]]
+  /// Which words prefixes that add nothing can cross with a suffix.
+  let crossProductFilter: CrossProductFilter
+  /// The unanchored ones as bytes, for CHECKCOMPOUNDREP.
+  let replacementPatterns: [([UInt8], [UInt8])]
+
+  init(rules: AffixRules, words: WordTable) {
+    self.rules = rules
+    self.words = words
+    casing = CaseMapping(turkic: rules.languageKind == .turkic)
+    prefixTable = rules.prefixes
+    suffixTable = rules.suffixes
+    prefixEntries = rules.prefixes.entries
+    suffixEntries = rules.suffixes.entries
+    crossProductFilter = CrossProductFilter(rules: rules, words: words)
+    let suffixes = rules.suffixes
+    outerSuffixRules = suffixes.inLookupOrder(
+      suffixes.records.indices.filter { rules.continuationFlags.contains(suffixes.records[$0].flag) }.map { Int32($0) })
+    var continuing: [Flag: [Int32]] = [:]
+    for (index, entry) in suffixes.entries.enumerated() {
+      for flag in Set(entry.continuation) { continuing[flag, default: []].append(Int32(index)) }
+    }
+    suffixRulesContinuing = continuing.mapValues { suffixes.inLookupOrder($0) }
+    replacements = rules.replacements + words.phoneticReplacements
+    replacementPatterns = replacements.filter { !$0.atWordStart && !$0.atWordEnd }.map {
+      (Array($0.pattern.utf8), Array($0.replacement.utf8))
+    }
+  }
+
+  /// The first homonym spelled `bytes[range]`, or -1.
+  @inline(__always)
+  func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
+    words.find(bytes, range)
+  }
+
+  @inline(__always)
+  func lookup(_ bytes: [UInt8]) -> Int32 {
+    words.find(bytes, 0..<bytes.count)
+  }
+
+  /// Whether `word` (its `StemHash` and length) may be read as prefix rule `index` crossed with a
+  /// suffix (false: surely not).
+  @inline(__always)
+  func crossProductMayApply(_ index: Int32, _ hash: UInt64, _ length: Int) -> Bool {
+    prefixTable.records[Int(index)].appendLength != 0 || crossProductFilter.mayApply(index, hash, length)
+  }
+
+  /// The next homonym of an entry, or -1.
+  @inline(__always)
+  func next(_ entry: Int32) -> Int32 {
+    words.nextHomonym[Int(entry)]
+  }
+
+  /// Whether a dictionary entry has a flag.
+  @inline(__always)
+  func has(_ entry: Int32, _ flag: Flag) -> Bool {
+    words.has(entry, flag)
+  }
+}
