@@ -12,27 +12,54 @@ struct BlockChecker {
       let isHeading: Bool
       if case .heading = block.kind { isHeading = true } else { isHeading = block.kind == .kicker }
       for sentence in article.sentences(inBlock: blockIndex) {
-        let tokens = article.tokens[sentence]
-        let dictionary = sentenceDictionary(tokens, bytes)
-        var checker = SentenceChecker(
-          bytes: bytes, tokens: tokens, dictionary: dictionary, context: context, isHeading: isHeading,
-          annotations: article.annotations)
-        findings += checker.run()
+        // A quotation may be in another language than the sentence around it: each run of words
+        // inside or outside quotation marks is checked in its own language.
+        for run in quotationRuns(article.tokens[sentence], bytes) {
+          let tokens = article.tokens[run]
+          var checker = SentenceChecker(
+            bytes: bytes, tokens: tokens, dictionary: dictionary(for: tokens, bytes, fallback: context.dictionary),
+            context: context, isHeading: isHeading, annotations: article.annotations)
+          findings += checker.run()
+        }
       }
     }
     return findings
   }
 
-  /// The dictionary for a sentence: the article's, unless the sentence is clearly in another
-  /// loaded language (an English quote in a French article).
-  private func sentenceDictionary(_ tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> SpellingDictionary? {
+  /// The parts of a sentence inside and outside quotation marks (« », “ ”, " "), as token ranges.
+  private func quotationRuns(_ tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var start = tokens.startIndex
+    var insideStraightQuote = false
+    for index in tokens.indices where tokens[index].kind == .punctuation {
+      let (scalar, _) = UTF8Scalar.decode(bytes, at: tokens[index].range.lowerBound)
+      let opens = scalar == "«" || scalar == "“" || (scalar == "\"" && !insideStraightQuote)
+      let closes = scalar == "»" || scalar == "”" || (scalar == "\"" && insideStraightQuote)
+      if scalar == "\"" { insideStraightQuote.toggle() }
+      if opens && index > start {
+        runs.append(start..<index)
+        start = index
+      } else if closes {
+        runs.append(start..<(index + 1))
+        start = index + 1
+      }
+    }
+    if start < tokens.endIndex { runs.append(start..<tokens.endIndex) }
+    return runs.filter { !$0.isEmpty }
+  }
+
+  /// The dictionary for a run of words: `fallback`, unless the words are clearly in another loaded
+  /// language (an English quote in a French article).
+  private func dictionary(
+    for tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>, fallback: SpellingDictionary?
+  ) -> SpellingDictionary? {
     let dictionaries = context.setup.dictionaries
-    guard dictionaries.count > 1 else { return context.dictionary }
+    guard dictionaries.count > 1 else { return fallback }
     let words = tokens.compactMap { token -> String? in
       guard token.kind == .word, !token.shape.contains(.startsUppercase), !token.shape.contains(.elision) else { return nil }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)
     }
-    guard words.count >= 3 else { return context.dictionary }
-    return LanguageDetector.language(of: words, among: dictionaries, preferred: context.dictionary)
+    guard words.count >= 3 else { return fallback }
+    return LanguageDetector.language(of: words, among: dictionaries, preferred: fallback)
   }
 }

@@ -45,11 +45,26 @@ struct GluedWordSplitter {
     return candidate.map(\.count).min()! > current.map(\.count).min()!
   }
 
-  /// Whether the split is typical of glued words rather than of a misspelt single word: it frees a
-  /// function word, or it follows the word's own capitals (`laRussie`).
-  func isStrong(_ parts: [String], of word: String) -> Bool {
-    if parts.contains(where: { functionWords.contains($0.lowercased()) && $0.count >= 2 }) { return true }
-    if parts.dropFirst().contains(where: { $0.first?.isUppercase == true }) { return true }
-    return false
+  /// Whether the split is typical of glued words rather than of a misspelt single word: it follows
+  /// the word's own capitals (`laRussie`), or it frees a function word at the start (`laguerre`,
+  /// `ofthe`). A function word freed only at the end (`producton` → `product on`) is weaker: the
+  /// caller prefers a single word one edit away when there is one.
+  func strength(_ parts: [String], of word: String) -> Strength {
+    if parts.dropFirst().contains(where: { $0.first?.isUppercase == true }) { return .strong }
+    let isFunctionWord = { (part: String) in self.functionWords.contains(part.lowercased()) && part.count >= 2 }
+    if parts.dropLast().contains(where: isFunctionWord) { return .strong }
+    if let last = parts.last, isFunctionWord(last) { return .weak }
+    // Content words only (`vas cul ariser`): two long parts at most.
+    return parts.count == 2 && parts.allSatisfy { $0.count >= 4 } ? .weak : .none
+  }
+
+  /// How much a split looks like glued words.
+  enum Strength {
+    /// Glued words, whatever else the word could be.
+    case strong
+    /// Glued words unless a single word one edit away exists.
+    case weak
+    /// Not glued words.
+    case none
   }
 }

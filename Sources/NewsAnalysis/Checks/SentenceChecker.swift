@@ -50,21 +50,40 @@ struct SentenceChecker {
 
   // MARK: Words
 
+  /// Where a word stands, for the decisions that depend on its neighbours.
+  struct Position {
+    var startsSentence: Bool
+    /// The word before it, when only spaces separate them.
+    var previous: Token?
+    /// The word after it, when only spaces separate them.
+    var next: Token?
+
+    /// Inside a run of capitalised words, as in `Art Institute of Chicago`.
+    var isBetweenCapitalisedWords: Bool {
+      previous?.shape.contains(.startsUppercase) == true || next?.shape.contains(.startsUppercase) == true
+    }
+  }
+
   private func checkedWords() -> [CheckedWord] {
+    let wordIndices = tokens.indices.filter { tokens[$0].kind == .word }
     var result: [CheckedWord] = []
     var annotationIndex = 0
-    var previousToken: Token?
-    for token in tokens {
-      defer { previousToken = token }
-      guard token.kind == .word else { continue }
+    for (order, index) in wordIndices.enumerated() {
+      let token = tokens[index]
       let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)
       while annotationIndex < annotations.count && annotations[annotationIndex].surface.range.upperBound <= token.range.lowerBound {
         annotationIndex += 1
       }
       let insideAnnotation =
         annotationIndex < annotations.count && annotations[annotationIndex].surface.range.contains(token.range.lowerBound)
-      let startsSentence = result.isEmpty || previousToken.map(opensSentence) == true
-      let verdict = insideAnnotation ? .accepted : classify(text, token, startsSentence: startsSentence)
+      let previousToken = index > tokens.startIndex ? tokens[index - 1] : nil
+      let previousWord = order > 0 ? tokens[wordIndices[order - 1]] : nil
+      let nextWord = order + 1 < wordIndices.count ? tokens[wordIndices[order + 1]] : nil
+      let position = Position(
+        startsSentence: order == 0 || previousToken.map(opensSentence) == true,
+        previous: previousWord.flatMap { separatedBySpacesOnly($0, token) ? $0 : nil },
+        next: nextWord.flatMap { separatedBySpacesOnly(token, $0) ? $0 : nil })
+      let verdict = insideAnnotation ? .accepted : classify(text, token, position)
       result.append(CheckedWord(token: token, text: text, verdict: verdict))
     }
     return result
@@ -77,7 +96,8 @@ struct SentenceChecker {
     return "«“\"‘—–:(".unicodeScalars.contains(scalar)
   }
 
-  func classify(_ word: String, _ token: Token, startsSentence: Bool) -> Verdict {
+  func classify(_ word: String, _ token: Token, _ position: Position) -> Verdict {
+    let startsSentence = position.startsSentence
     guard let dictionary else { return .accepted }
     let shape = token.shape
     if shape.contains(.hasDigit) || shape.contains(.allUppercase) || shape.contains(.elision) { return .accepted }
@@ -87,33 +107,79 @@ struct SentenceChecker {
       return .accepted
     }
     if dictionary.accepts(word) { return .accepted }
+    if isAcceptedVariant(word, token, position, dictionary) { return .accepted }
     let splitter = GluedWordSplitter(dictionary: dictionary, functionWords: FunctionWords.words(for: dictionary.language))
     if shape.contains(.innerUppercase) {
       // laRussieentraîne is glued words; iPhone or McDonald is a name.
-      if let parts = splitter.split(word), splitter.isStrong(parts, of: word) { return .glued(parts) }
+      if let parts = splitter.split(word), splitter.strength(parts, of: word) == .strong { return .glued(parts) }
       return .accepted
     }
+    if shape.contains(.hasHyphen) {
+      // A compound: each part must be a word, a productive prefix (`co-`, `ex-`) or, capitalised
+      // inside a sentence, a name (`Iskander-M`); glued-word splits are not tried across hyphens.
+      return hyphenatedCompoundIsAccepted(word, dictionary, startsSentence: startsSentence) ? .accepted : .misspelled
+    }
     if shape.contains(.startsUppercase) {
-      if let parts = gluedFirstAndLastName(word, dictionary) { return .glued(parts) }
+      if position.previous?.shape.contains(.startsUppercase) != true, let parts = gluedFirstAndLastName(word, dictionary) {
+        return .glued(parts)
+      }
       if !startsSentence && !isHeading {
         // Inside a sentence, an unknown capitalised word is a name, unless it is one edit away
         // from a name the dictionary knows (Kieu for Kiev).
         return isNearMiss(word, dictionary, namesOnly: true) ? .misspelled : .accepted
       }
-      if let parts = splitter.split(word), splitter.isStrong(parts, of: word) { return .glued(parts) }
+      if let parts = splitter.split(word), splitter.strength(parts, of: word) == .strong { return .glued(parts) }
       return isNearMiss(word, dictionary, namesOnly: false) ? .misspelled : .accepted
     }
-    if let parts = splitter.split(word), splitter.isStrong(parts, of: word) || !isNearMiss(word, dictionary, namesOnly: false) {
-      return .glued(parts)
+    if let parts = splitter.split(word) {
+      switch splitter.strength(parts, of: word) {
+      case .strong: return .glued(parts)
+      case .weak: return isNearMiss(word, dictionary, namesOnly: false) ? .misspelled : .glued(parts)
+      case .none: break
+      }
     }
     return .misspelled
   }
 
-  /// `Vladimirpoutine`: a first name the dictionary knows glued to a name it knows.
+  private func hyphenatedCompoundIsAccepted(_ word: String, _ dictionary: SpellingDictionary, startsSentence: Bool) -> Bool {
+    let parts = word.split(whereSeparator: { $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" }).map(String.init)
+    let prefixes = FunctionWords.compoundPrefixes(for: dictionary.language)
+    for (index, part) in parts.enumerated() {
+      if dictionary.accepts(part) || context.setup.userWords.accepts(part) { continue }
+      if index < parts.count - 1 && prefixes.contains(part.lowercased()) { continue }
+      let isCapitalised = part.first?.isUppercase == true
+      if isCapitalised && (index > 0 || !startsSentence || isHeading) { continue }  // part of a name
+      if part.count == 1 { continue }
+      return false
+    }
+    return true
+  }
+
+  /// Forms the dictionary does not list but that are right: an acronym written in lower case
+  /// (`smic`), British spellings in generic English (`neighbouring`), a word of another loaded
+  /// language inside a name (`Art Institute of Chicago` in French).
+  private func isAcceptedVariant(_ word: String, _ token: Token, _ position: Position, _ dictionary: SpellingDictionary)
+    -> Bool
+  {
+    if !token.shape.contains(.startsUppercase) && word.count <= 6 && dictionary.accepts(word.uppercased()) { return true }
+    if LanguageCode.base(dictionary.language) == "en" && !dictionary.language.lowercased().contains("us"),
+      BritishSpelling.americanForms(of: word).contains(where: dictionary.accepts)
+    {
+      return true
+    }
+    if position.isBetweenCapitalisedWords {
+      return context.setup.dictionaries.contains { $0 !== dictionary && $0.accepts(word) }
+    }
+    return false
+  }
+
+  /// `Vladimirpoutine`: a first name the dictionary knows glued to a name it knows (both of four
+  /// letters or more: `Benali` is not `Ben Ali`).
   private func gluedFirstAndLastName(_ word: String, _ dictionary: SpellingDictionary) -> [String]? {
     let characters = Array(word)
     guard characters.count >= 6 else { return nil }
-    for cut in 3...(characters.count - 3) {
+    guard characters.count >= 8 else { return nil }
+    for cut in 4...(characters.count - 4) {
       let first = String(characters[..<cut])
       var rest = String(characters[cut...])
       rest = rest.prefix(1).uppercased() + rest.dropFirst()
@@ -154,9 +220,17 @@ struct SentenceChecker {
 
   /// `gou vernement`: neighbours of which one is unknown, and which make a known word together.
   private func splitWord(_ first: CheckedWord, _ second: CheckedWord) -> Finding? {
-    guard let dictionary, first.verdict != .accepted || second.verdict != .accepted else { return nil }
+    guard let dictionary else { return nil }
     guard !second.token.shape.contains(.startsUppercase), !first.token.shape.contains(.elision) else { return nil }
     let joined = first.text + second.text
+    if first.verdict == .accepted && second.verdict == .accepted {
+      // Two real words (`rétro gradation`) are one only when neither is a short or function word:
+      // `par tout`, `en fin` and `bien tôt` are French too.
+      let functionWords = FunctionWords.words(for: dictionary.language)
+      guard first.text.count >= 4, second.text.count >= 4, !functionWords.contains(first.text.lowercased()),
+        !functionWords.contains(second.text.lowercased())
+      else { return nil }
+    }
     guard dictionary.accepts(joined) else { return nil }
     return Finding(
       rule: Rule.splitWord.rawValue, severity: Rule.splitWord.defaultSeverity,

@@ -22,7 +22,7 @@ enum CheckFixtures {
       "guerre/S.", "gouvernement/S.", "entraîne", "traîne", "analyste/S.", "depuis", "président/S.", "russe/S.",
       "missile/S.", "voisin/S.", "chaque", "jour/S.", "préfecture/S.", "poutine/S.", "croisière/S.", "base/S.", "vers",
       "Russie/L' po:npr", "Biélorussie/L' po:npr", "Vladimir po:prn", "Poutine po:patr", "Kiev po:npr",
-      "Moscou po:npr", "homme/S.L'", "exploitation/S.",
+      "Moscou po:npr", "homme/S.L'", "exploitation/S.", "avec", "voir", "ou", "écrire", "dit", "sommes", "OTAN", "G7",
     ]
     let dictionary = "\(words.count)\n" + words.joined(separator: "\n") + "\n"
     return SpellingDictionary(
