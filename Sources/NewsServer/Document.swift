@@ -38,11 +38,25 @@ public struct Document: Sendable {
     var start = offset(of: range.start, unit: unit)
     var end = offset(of: range.end, unit: unit)
     if end < start { swap(&start, &end) }
-    // Offsets are on scalar boundaries; the scalar view replaces exactly those bytes, even between a
-    // letter and its combining accent.
-    let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-    let upper = text.utf8.index(lower, offsetBy: end - start)
-    text.unicodeScalars.replaceSubrange(lower..<upper, with: change.text.unicodeScalars)
+    // Offsets are on scalar boundaries, so splicing the UTF-8 bytes keeps the text valid; writing
+    // straight into a new string's storage avoids the scalar view, which rebuilt the whole text
+    // (milliseconds per keystroke in a long article).
+    let replacement = change.text
+    let newCount = lines.byteCount - (end - start) + replacement.utf8.count
+    let oldText = text
+    text = oldText.withUTF8Bytes { old in
+      replacement.withUTF8Bytes { new in
+        String(unsafeUninitializedCapacity: newCount) { buffer in
+          var cursor = buffer.baseAddress!
+          cursor.initialize(from: old.baseAddress!, count: start)
+          cursor += start
+          if new.count > 0 { cursor.initialize(from: new.baseAddress!, count: new.count) }
+          cursor += new.count
+          if old.count > end { cursor.initialize(from: old.baseAddress! + end, count: old.count - end) }
+          return newCount
+        }
+      }
+    }
     let inserted = change.text.utf8.count
     text.withUTF8Bytes { lines.update(replacing: start..<end, insertedCount: inserted, newText: $0) }
   }

@@ -9,7 +9,9 @@ extension LanguageServer {
     if let cached = analyses[uri], cached.version == document.version, cached.generation == checkState.generation {
       return cached
     }
-    let fresh = DocumentAnalysis(document: document, generation: checkState.generation) { article in
+    let caches = documentCaches[uri] ?? DocumentCaches()
+    documentCaches[uri] = caches
+    let fresh = DocumentAnalysis(document: document, generation: checkState.generation, caches: caches) { article in
       checkSetup(for: uri, declaredLanguage: article.declaredLanguage)
     }
     analyses[uri] = fresh

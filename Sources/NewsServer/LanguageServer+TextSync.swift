@@ -39,6 +39,7 @@ extension LanguageServer {
       return logger.warning("didClose for \(uri), which is not open")
     }
     analyses[uri] = nil
+    documentCaches[uri] = nil
     clearDiagnostics(for: uri)
   }
 

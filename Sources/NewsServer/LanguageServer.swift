@@ -32,6 +32,8 @@ public final class LanguageServer: @unchecked Sendable {
   var documents: [DocumentURI: Document] = [:]
   /// The latest analysis of each open document (possibly of an older version).
   var analyses: [DocumentURI: DocumentAnalysis] = [:]
+  /// What each open document keeps between versions to analyse edits quickly.
+  var documentCaches: [DocumentURI: DocumentCaches] = [:]
   /// Documents whose diagnostics must be pushed again.
   var pendingDiagnostics: Set<DocumentURI> = []
   var settings = SettingsStore()

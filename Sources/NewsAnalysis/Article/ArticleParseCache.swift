@@ -6,6 +6,8 @@
 public final class ArticleParseCache {
   /// A block's inline results, with offsets relative to the block's start.
   struct Entry {
+    /// The block's bytes, compared on a hit.
+    var bytes: [UInt8]
     var prose: [Range<Int>]
     var tokens: [Token]
     var wordCount: Int
@@ -17,7 +19,7 @@ public final class ArticleParseCache {
   /// What identifies a block's parse: its kind, its bytes, and where its prose pieces lie in it.
   struct Key: Hashable {
     var kind: BlockKind
-    var bytes: [UInt8]
+    var fingerprint: Fingerprint
     var pieces: [Range<Int>]
   }
 
@@ -39,8 +41,8 @@ public final class ArticleParseCache {
     entries = entries.filter { $0.value.lastUse == parse }
   }
 
-  func lookup(_ key: Key) -> Entry? {
-    guard var entry = entries[key] else {
+  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
+    guard var entry = entries[key], sameBytes(entry.bytes, bytes) else {
       misses += 1
       return nil
     }

@@ -47,16 +47,18 @@ struct ArticleAssembler {
 
   mutating func add(_ raw: MarkdownParser.RawBlock) {
     let start = raw.range.lowerBound
+    let blockBytes = UnsafeBufferPointer(rebasing: bytes[raw.range])
     let key = cache.map { _ in
       ArticleParseCache.Key(
-        kind: raw.kind, bytes: Array(bytes[raw.range]), pieces: raw.pieces.map { $0.shifted(by: -start) })
+        kind: raw.kind, fingerprint: Fingerprint(blockBytes), pieces: raw.pieces.map { $0.shifted(by: -start) })
     }
     let firstToken = tokens.count
     let prose: [Range<Int>]
     let wordCount: Int
-    if let key, let entry = cache?.lookup(key) {
+    if let key, let entry = cache?.lookup(key, bytes: blockBytes) {
       prose = entry.prose.map { $0.shifted(by: start) }
-      tokens += entry.tokens.map { Token(kind: $0.kind, shape: $0.shape, range: $0.range.shifted(by: start)) }
+      tokens.append(contentsOf: entry.tokens)
+      for index in firstToken..<tokens.count { tokens[index].range = tokens[index].range.shifted(by: start) }
       annotations += entry.annotations.map { $0.shifted(by: start) }
       problems += entry.problems.map { MarkupProblem(range: $0.range.shifted(by: start), message: $0.message, rule: $0.rule) }
       wordCount = entry.wordCount
@@ -72,7 +74,7 @@ struct ArticleAssembler {
         cache?.store(
           key,
           ArticleParseCache.Entry(
-            prose: prose.map { $0.shifted(by: -start) },
+            bytes: Array(blockBytes), prose: prose.map { $0.shifted(by: -start) },
             tokens: tokens[firstToken...].map { Token(kind: $0.kind, shape: $0.shape, range: $0.range.shifted(by: -start)) },
             wordCount: wordCount, annotations: scanner.annotations.map { $0.shifted(by: -start) },
             problems: scanner.problems.map { MarkupProblem(range: $0.range.shifted(by: -start), message: $0.message, rule: $0.rule) },

@@ -9,12 +9,34 @@ public struct ArticleChecker: Sendable {
   }
 
   /// Every finding, in text order, with the severities of the settings (rules turned off are left out).
-  public func findings(for article: Article) -> [Finding] {
+  ///
+  /// With a `cache` from the previous versions of the same document, only blocks whose text (or
+  /// whose article context) changed are checked again.
+  public func findings(for article: Article, cache: CheckCache? = nil) -> [Finding] {
     var findings = article.markupFindings
     let context = ArticleContext(article: article, setup: setup)
-    for index in article.blocks.indices where article.blocks[index].isProse {
-      findings += BlockChecker(article: article, blockIndex: index, context: context).findings()
+    cache?.beginRun()
+    let stamp = context.stamp
+    article.text.withUTF8Bytes { bytes in
+      for index in article.blocks.indices where article.blocks[index].isProse {
+        let block = article.blocks[index]
+        let start = block.range.lowerBound
+        guard let cache else {
+          findings += BlockChecker(article: article, blockIndex: index, context: context).findings()
+          continue
+        }
+        let blockBytes = UnsafeBufferPointer(rebasing: bytes[block.range])
+        let key = CheckCache.Key(kind: block.kind, fingerprint: Fingerprint(blockBytes), context: stamp)
+        if let known = cache.lookup(key, bytes: blockBytes) {
+          findings += known.map { $0.shifted(by: start) }
+        } else {
+          let fresh = BlockChecker(article: article, blockIndex: index, context: context).findings()
+          cache.store(key, bytes: blockBytes, fresh.map { $0.shifted(by: -start) })
+          findings += fresh
+        }
+      }
     }
+    cache?.endRun()
     return applySeverities(findings).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
   }
 
@@ -37,6 +59,14 @@ struct ArticleContext {
   let dictionary: SpellingDictionary?
   /// Words of annotated names (`Poutine` in `[Vladimir Poutine]{.person}`), never flagged anywhere.
   let annotatedWords: Set<String>
+
+  /// A digest of what this context contributes to a block's findings, for `CheckCache`.
+  var stamp: Int {
+    var hasher = Hasher()
+    hasher.combine(dictionary?.language)
+    hasher.combine(annotatedWords)
+    return hasher.finalize()
+  }
 
   init(article: Article, setup: CheckSetup) {
     self.setup = setup

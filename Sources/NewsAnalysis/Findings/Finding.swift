@@ -36,6 +36,15 @@ public struct Finding: Hashable, Sendable {
   }
 }
 
+extension Finding {
+  /// The same finding, its range moved by `offset`.
+  func shifted(by offset: Int) -> Finding {
+    var copy = self
+    copy.range = range.shifted(by: offset)
+    return copy
+  }
+}
+
 extension Article {
   /// The problems of the markup itself, as error findings.
   public var markupFindings: [Finding] {
