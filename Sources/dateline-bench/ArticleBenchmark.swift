@@ -42,18 +42,20 @@ enum LargeArticle {
     .deletingLastPathComponent()
 
   /// A Markdown article of at least `words` words: a headline, then the bodies of the examples
-  /// repeated as numbered sections.
-  static func markdown(words: Int) throws -> String {
+  /// (of the given languages, by their front matter `lang`) repeated as numbered sections.
+  static func markdown(words: Int, languages: Set<String> = ["fr", "en"]) throws -> String {
     let folder = projectRoot.appendingPathComponent("examples")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".news") }.sorted()
-    let bodies = try names.map { name -> String in
-      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    let texts = try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+      .filter { languages.contains(Article.parse($0, format: .markdown).declaredLanguage ?? "") }
+    let bodies = texts.map { text -> String in
       let article = Article.parse(text, format: .markdown)
       let start = article.headline.map { $0.lineRange.upperBound } ?? 0
       return String(decoding: Array(text.utf8)[start...], as: UTF8.self)
     }
     guard !bodies.isEmpty else { throw BenchError("no example articles in \(folder.path)") }
-    var text = "---\ntitle: A long read\nlang: fr\n---\n\n# A long read assembled from the examples\n"
+    let lang = languages == ["en"] ? "en" : "fr"
+    var text = "---\ntitle: A long read\nlang: \(lang)\n---\n\n# A long read assembled from the examples\n"
     var count = 0
     var section = 0
     while count < words * 106 / 100 {  // whitespace-separated pieces overcount words a little (« », —)

@@ -47,6 +47,14 @@ enum BenchMessages {
         textDocument: TextDocumentItem(uri: uri, languageId: "markdown", version: 1, text: text)))
   }
 
+  static func didChange(uri: String, version: Int, at position: Position, insert text: String) -> [UInt8] {
+    notification(
+      method: DidChangeTextDocumentNotification.method,
+      params: DidChangeTextDocumentNotification(
+        textDocument: VersionedTextDocumentIdentifier(uri: uri, version: version),
+        contentChanges: [TextDocumentContentChangeEvent(range: LSPRange(start: position, end: position), text: text)]))
+  }
+
   static func documentText(id: Int, uri: String) -> [UInt8] {
     request(
       id: id, method: DocumentTextRequest.method,

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import JSONRPC
+import LanguageServerProtocol
 
 /// A `dateline --stdio` child process with pipes on its stdin and stdout (stderr is shared with
 /// dateline-bench), read one frame at a time.
@@ -136,6 +137,28 @@ final class ServerProcess {
         continue
       }
     }
+  }
+
+  /// Reads frames until the `publishDiagnostics` of `uri` at `version`; returns how many diagnostics
+  /// it carries and its arrival time. Other messages are skipped.
+  func readDiagnostics(uri: String, version: Int, timeout: Double = 60) throws(BenchError) -> (count: Int, arrival: UInt64) {
+    while true {
+      let (body, arrival) = try readFrame(timeout: timeout)
+      guard case .success(.notification("textDocument/publishDiagnostics", let params)) = IncomingMessage.decode(body),
+        let published = try? params.decode(PublishDiagnosticsNotification.self), published.uri == uri,
+        published.version == version
+      else { continue }
+      return (published.diagnostics.count, arrival)
+    }
+  }
+
+  /// The process's peak resident memory (VmHWM), in MiB, from /proc.
+  func peakMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+    else { return nil }
+    return kilobytes / 1024
   }
 
   // MARK: Ending

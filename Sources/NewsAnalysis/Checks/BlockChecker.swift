@@ -59,7 +59,7 @@ struct BlockChecker {
       guard token.kind == .word, !token.shape.contains(.startsUppercase), !token.shape.contains(.elision) else { return nil }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)
     }
-    guard words.count >= 3 else { return fallback }
+    guard words.count >= 2 else { return fallback }
     return LanguageDetector.language(of: words, among: dictionaries, preferred: fallback)
   }
 }

@@ -4,7 +4,8 @@
 /// detector needs no model of its own and works for any installed Hunspell language.
 enum LanguageDetector {
   /// The dictionary whose language `words` are in, or `preferred` when the evidence is not clear:
-  /// another language must account for at least three words and twice as many as `preferred`.
+  /// another language must account for at least three words and twice as many as `preferred`, or
+  /// for two words when no word is `preferred`'s alone (a short English heading in French).
   static func language(
     of words: [String], among dictionaries: [SpellingDictionary], preferred: SpellingDictionary?
   ) -> SpellingDictionary? {
@@ -19,7 +20,9 @@ enum LanguageDetector {
       return only[best] > 0 ? dictionaries[best] : dictionaries.first
     }
     let best = only.indices.max { only[$0] < only[$1] }!
-    if best != preferredIndex && only[best] >= 3 && only[best] >= 2 * only[preferredIndex] + 1 {
+    if best != preferredIndex
+      && ((only[best] >= 3 && only[best] >= 2 * only[preferredIndex] + 1) || (only[best] >= 2 && only[preferredIndex] == 0))
+    {
       return dictionaries[best]
     }
     return preferred
