@@ -12,5 +12,6 @@ struct Benchmark: Sendable {
     ArticleBenchmark.benchmark,
     DiagnosticsBenchmark.benchmark,
     DiagnosticsBenchmark.editBenchmark,
+    CommandLineCheckBenchmark.benchmark,
   ]
 }

@@ -60,6 +60,8 @@ struct BlockChecker {
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)
     }
     guard words.count >= 2 else { return fallback }
+    // Nothing to gain from another language when every word is already known.
+    if let fallback, words.allSatisfy(fallback.accepts) { return fallback }
     return LanguageDetector.language(of: words, among: dictionaries, preferred: fallback)
   }
 }

@@ -103,12 +103,14 @@ struct SentenceChecker {
     if shape.contains(.hasDigit) || shape.contains(.allUppercase) || shape.contains(.elision) { return .accepted }
     if word.unicodeScalars.count == 1 { return .accepted }
     let setup = context.setup
-    if setup.ignoredWords.contains(word) || context.annotatedWords.contains(word) || setup.userWords.accepts(word) {
+    if setup.ignoredWords.contains(word) || context.annotatedWords.contains(word)
+      || (!setup.userWords.isEmpty && setup.userWords.accepts(word))
+    {
       return .accepted
     }
     if dictionary.accepts(word) { return .accepted }
     if isAcceptedVariant(word, token, position, dictionary) { return .accepted }
-    let splitter = GluedWordSplitter(dictionary: dictionary, functionWords: FunctionWords.words(for: dictionary.language))
+    let splitter = GluedWordSplitter(dictionary: dictionary, functionWords: dictionary.functionWords)
     if shape.contains(.innerUppercase) {
       // laRussieentraîne is glued words; iPhone or McDonald is a name.
       if let parts = splitter.split(word), splitter.strength(parts, of: word) == .strong { return .glued(parts) }
@@ -143,7 +145,7 @@ struct SentenceChecker {
 
   private func hyphenatedCompoundIsAccepted(_ word: String, _ dictionary: SpellingDictionary, startsSentence: Bool) -> Bool {
     let parts = word.split(whereSeparator: { $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" }).map(String.init)
-    let prefixes = FunctionWords.compoundPrefixes(for: dictionary.language)
+    let prefixes = dictionary.compoundPrefixes
     for (index, part) in parts.enumerated() {
       if dictionary.accepts(part) || context.setup.userWords.accepts(part) { continue }
       if index < parts.count - 1 && prefixes.contains(part.lowercased()) { continue }
@@ -162,7 +164,7 @@ struct SentenceChecker {
     -> Bool
   {
     if !token.shape.contains(.startsUppercase) && word.count <= 6 && dictionary.accepts(word.uppercased()) { return true }
-    if LanguageCode.base(dictionary.language) == "en" && !dictionary.language.lowercased().contains("us"),
+    if dictionary.acceptsBritishSpellings,
       BritishSpelling.americanForms(of: word).contains(where: dictionary.accepts)
     {
       return true
@@ -210,8 +212,8 @@ struct SentenceChecker {
 
   private func repeatedWord(_ first: CheckedWord, _ second: CheckedWord) -> Finding? {
     guard first.text.lowercased() == second.text.lowercased() else { return nil }
-    let language = dictionary?.language ?? context.dictionary?.language ?? ""
-    guard !FunctionWords.legitimateRepetitions(for: language).contains(first.text.lowercased()) else { return nil }
+    let legitimate = (dictionary ?? context.dictionary)?.legitimateRepetitions ?? []
+    guard !legitimate.contains(first.text.lowercased()) else { return nil }
     return Finding(
       rule: Rule.repeatedWord.rawValue, severity: Rule.repeatedWord.defaultSeverity,
       range: first.token.range.lowerBound..<second.token.range.upperBound,
@@ -226,7 +228,7 @@ struct SentenceChecker {
     if first.verdict == .accepted && second.verdict == .accepted {
       // Two real words (`rétro gradation`) are one only when neither is a short or function word:
       // `par tout`, `en fin` and `bien tôt` are French too.
-      let functionWords = FunctionWords.words(for: dictionary.language)
+      let functionWords = dictionary.functionWords
       guard first.text.count >= 4, second.text.count >= 4, !functionWords.contains(first.text.lowercased()),
         !functionWords.contains(second.text.lowercased())
       else { return nil }

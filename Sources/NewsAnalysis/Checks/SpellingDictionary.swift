@@ -9,13 +9,25 @@ public final class SpellingDictionary: Sendable {
   private let verdicts = Mutex<[String: Bool]>([:])
   private let suggestionCache = Mutex<[String: [String]]>([:])
 
+  /// The language without its region: `fr` for `fr_FR`, `en` for `en-GB`.
+  public let baseLanguage: String
+  /// The language's function words, compound prefixes and correct repetitions (see `FunctionWords`).
+  let functionWords: Set<String>
+  let compoundPrefixes: Set<String>
+  let legitimateRepetitions: Set<String>
+  /// Whether British spellings are accepted through their American forms: generic English with an
+  /// American dictionary.
+  let acceptsBritishSpellings: Bool
+
   public init(language: String, hunspell: HunspellDictionary) {
     self.language = language
     self.hunspell = hunspell
+    baseLanguage = LanguageCode.base(language)
+    functionWords = FunctionWords.words(for: language)
+    compoundPrefixes = FunctionWords.compoundPrefixes(for: language)
+    legitimateRepetitions = FunctionWords.legitimateRepetitions(for: language)
+    acceptsBritishSpellings = baseLanguage == "en" && !language.lowercased().contains("us")
   }
-
-  /// The language without its region: `fr` for `fr_FR`, `en` for `en-GB`.
-  public var baseLanguage: String { LanguageCode.base(language) }
 
   /// Whether the dictionary accepts `word` (cached).
   public func accepts(_ word: String) -> Bool {
