@@ -10,5 +10,7 @@ struct Benchmark: Sendable {
     ColdStartBenchmark.benchmark,
     FramingBenchmark.benchmark,
     ArticleBenchmark.benchmark,
+    DictionaryLoadBenchmark.benchmark,
+    CheckThroughputBenchmark.benchmark,
   ]
 }

@@ -192,8 +192,8 @@ struct AffixFileParser {
   // MARK: - Second pass: everything else
 
   private mutating func readDirectives() {
-    var prefixEntries: [AffixEntry] = []
-    var suffixEntries: [AffixEntry] = []
+    var prefixBuilder = AffixTableBuilder()
+    var suffixBuilder = AffixTableBuilder()
     var complexPrefixes = false
     var seen = Set<String>()
     var index = 0
@@ -286,10 +286,11 @@ struct AffixFileParser {
         case "PFX", "SFX":
           // Under COMPLEXPREFIXES prefixes work as suffixes of the reversed word and the other way round.
           let isSuffix = (keyword == "SFX") != complexPrefixes
-          let (entries, after) = try readAffix(index, fields, isSuffix: isSuffix, reversed: complexPrefixes,
-                                               ignored: ignoredSoFar)
-          if isSuffix { suffixEntries += entries } else { prefixEntries += entries }
-          next = after
+          if isSuffix {
+            next = try readAffix(index, fields, into: &suffixBuilder, reversed: complexPrefixes, ignored: ignoredSoFar)
+          } else {
+            next = try readAffix(index, fields, into: &prefixBuilder, reversed: complexPrefixes, ignored: ignoredSoFar)
+          }
         default:
           break
         }
@@ -303,8 +304,8 @@ struct AffixFileParser {
       onlyInCompound: rules.onlyInCompound, needAffix: rules.needAffix, circumfix: rules.circumfix,
       compoundPermit: rules.compoundPermitFlag, compoundForbid: rules.compoundForbidFlag,
       compoundEnd: rules.compoundEnd, compoundMiddle: rules.compoundMiddle)
-    rules.prefixes = AffixTable(isSuffix: false, entries: prefixEntries, specialFlags: special)
-    rules.suffixes = AffixTable(isSuffix: true, entries: suffixEntries, specialFlags: special)
+    rules.prefixes = AffixTable(isSuffix: false, builder: prefixBuilder, specialFlags: special)
+    rules.suffixes = AffixTable(isSuffix: true, builder: suffixBuilder, specialFlags: special)
     if rules.compoundMinimum == -1 { rules.compoundMinimum = 3 }
     if !seen.contains("BREAK") {
       rules.breakPatterns = [Array("-".utf8), Array("^-".utf8), Array("-$".utf8)]
@@ -367,6 +368,7 @@ struct AffixFileParser {
       guard entry.count >= 3 else { throw fail(index + offset, "\(keyword) table is corrupt") }
       table.add(pattern: text(entry[1]), replacement: text(entry[2]))
     }
+    table.finish()
     return index + count + 1
   }
 
@@ -478,64 +480,109 @@ struct AffixFileParser {
     return index + count + 1
   }
 
-  /// A `PFX`/`SFX` header and its lines. Under COMPLEXPREFIXES (`reversed`) the strings and
-  /// conditions are reversed.
-  private mutating func readAffix(_ index: Int, _ fields: [Range<Int>], isSuffix: Bool, reversed: Bool,
-                                  ignored: [UInt32]) throws(ParseStop) -> ([AffixEntry], Int) {
+  /// A `PFX`/`SFX` header and its lines, into `builder`'s records and pools; returns the index of
+  /// the line after them. Under COMPLEXPREFIXES (`reversed`) the strings and conditions are
+  /// reversed; IGNORE characters are removed from what the rules add.
+  private mutating func readAffix(_ index: Int, _ fields: [Range<Int>], into builder: inout AffixTableBuilder,
+                                  reversed: Bool, ignored: [UInt32]) throws(ParseStop) -> Int {
     guard fields.count >= 4 else { throw fail(index, "affix header is missing data") }
     let flag = rules.flagFormat.flag(raw(fields[1]))
     let crossProduct = bytes[fields[2].lowerBound] == UInt8(ascii: "Y")
     guard let count = cNumber(raw(fields[3])), count > 0 else { throw fail(index, "affix has a bad entry number") }
-    var entries: [AffixEntry] = []
-    entries.reserveCapacity(count)
+    var entry: [Range<Int>] = []
+    entry.reserveCapacity(8)
     for offset in 1...count {
       let lineIndex = index + offset
       guard lineIndex < lines.count else { throw fail(index, "affix ends early") }
-      let entry = self.fields(lineIndex)
+      TextLines.fields(bytes, lines[lineIndex], into: &entry)
       guard entry.count >= 4 else { throw fail(lineIndex, "affix is corrupt") }
       guard rules.flagFormat.flag(raw(entry[1])) == flag else { throw fail(lineIndex, "affix is corrupt") }
-      var strip = text(entry[2])
-      if strip == [UInt8(ascii: "0")] { strip = [] }
+
+      // Strip characters ("0": none).
+      let stripStart = builder.stripBytes.count
+      if !isZero(entry[2]) { appendText(entry[2], to: &builder.stripBytes) }
+      if reversed { UTF8Encoding.reverseCharacters(&builder.stripBytes, from: stripStart) }
+
+      // Added characters, and the continuation flags after a slash.
       var appendRange = entry[3]
-      var continuation: [Flag] = []
+      let continuationStart = builder.continuationFlags.count
       if let slash = bytes[appendRange].firstIndex(of: UInt8(ascii: "/")) {
         let flags = raw(slash + 1..<appendRange.upperBound)
         if !rules.flagAliases.isEmpty {
           let alias = cNumber(flags) ?? 0
           if alias > 0 && alias <= rules.flagAliases.count {
-            continuation = rules.flagAliases[alias - 1]
+            builder.continuationFlags += rules.flagAliases[alias - 1]
           } else {
             rules.warnings.append("\(fileName) line \(lineNumber(lineIndex)): bad affix flag alias")
           }
         } else {
-          continuation = rules.flagFormat.flags(flags).sorted()
+          rules.flagFormat.appendFlags(flags, to: &builder.continuationFlags)
+          builder.continuationFlags[continuationStart...].sort()
         }
         rules.hasContinuationClasses = true
-        for flag in continuation { rules.continuationFlags.insert(flag) }
+        for flag in builder.continuationFlags[continuationStart...] { rules.continuationFlags.insert(flag) }
         appendRange = appendRange.lowerBound..<slash
       }
-      var append = text(appendRange)
-      if !ignored.isEmpty { append = CharacterFilter.removing(ignored, from: append) }
-      if append == [UInt8(ascii: "0")] { append = [] }
-      var condition = entry.count > 4 ? AffixCondition(text(entry[4])) : .always
-      var morphology: String?
+      let appendStart = builder.appendBytes.count
+      if !isZero(appendRange) {
+        appendText(appendRange, to: &builder.appendBytes)
+        if !ignored.isEmpty {
+          let filtered = CharacterFilter.removing(ignored, from: Array(builder.appendBytes[appendStart...]))
+          builder.appendBytes.removeSubrange(appendStart...)
+          builder.appendBytes += filtered
+        }
+        // "0" after removing IGNORE characters means nothing too.
+        if builder.appendBytes.count == appendStart + 1 && builder.appendBytes[appendStart] == UInt8(ascii: "0") {
+          builder.appendBytes.removeLast()
+        }
+      }
+      if reversed { UTF8Encoding.reverseCharacters(&builder.appendBytes, from: appendStart) }
+
+      // The condition ("." or none: always).
+      let conditionStart = builder.conditionAtoms.count
+      if entry.count > 4 {
+        if rules.encoding == .utf8 {
+          AffixCondition.parse(bytes[entry[4]], into: &builder.conditionAtoms, characters: &builder.conditionCharacters)
+        } else {
+          AffixCondition.parse(text(entry[4])[...], into: &builder.conditionAtoms,
+                               characters: &builder.conditionCharacters)
+        }
+        if reversed { builder.conditionAtoms[conditionStart...].reverse() }
+      }
+
+      // Morphological fields: the rest of the line, or an AM alias.
+      let morphologyStart = builder.morphologyBytes.count
       if entry.count > 5 {
         if !rules.morphologyAliases.isEmpty {
           let alias = cNumber(raw(entry[5])) ?? 0
-          if alias > 0 && alias <= rules.morphologyAliases.count { morphology = rules.morphologyAliases[alias - 1] }
+          if alias > 0 && alias <= rules.morphologyAliases.count {
+            builder.morphologyBytes += Array(rules.morphologyAliases[alias - 1].utf8)
+          }
         } else {
-          morphology = string(entry[5].lowerBound..<lines[lineIndex].upperBound)
+          appendText(entry[5].lowerBound..<lines[lineIndex].upperBound, to: &builder.morphologyBytes)
         }
       }
-      if reversed {
-        strip = UTF8Encoding.reversedCharacters(strip)
-        append = UTF8Encoding.reversedCharacters(append)
-        condition = condition.reversed
-      }
-      entries.append(AffixEntry(flag: flag, crossProduct: crossProduct, strip: strip, append: append,
-                                condition: condition, continuation: continuation, morphology: morphology))
+
+      builder.records.append(AffixRecord(
+        flag: flag, traits: crossProduct ? .crossProduct : [], appendStart: Int32(appendStart),
+        appendLength: Int32(builder.appendBytes.count - appendStart), stripStart: Int32(stripStart),
+        stripLength: Int32(builder.stripBytes.count - stripStart), stripHash: 0,
+        continuationStart: Int32(continuationStart),
+        continuationCount: Int32(builder.continuationFlags.count - continuationStart),
+        conditionStart: Int32(conditionStart), conditionCount: Int32(builder.conditionAtoms.count - conditionStart),
+        morphologyStart: Int32(morphologyStart), morphologyLength: Int32(builder.morphologyBytes.count - morphologyStart)))
     }
-    return (entries, index + count + 1)
+    return index + count + 1
+  }
+
+  /// Whether a field is `0` (Hunspell's "nothing").
+  private func isZero(_ range: Range<Int>) -> Bool {
+    range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "0")
+  }
+
+  /// Appends a field converted to UTF-8.
+  private func appendText(_ range: Range<Int>, to output: inout [UInt8]) {
+    rules.encoding.appendUTF8(bytes[range], to: &output)
   }
 }
 

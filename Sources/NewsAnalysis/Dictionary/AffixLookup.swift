@@ -189,7 +189,7 @@ extension SpellEngine {
     if !suffix.traits.contains(.hasContinuation) {
       state.suffixAppend = index
     } else if rules.languageKind == .hungarian {
-      let append = suffixEntries[Int(index)].append
+      let append = Array(suffixTable.append(suffix))
       if append.last == UInt8(ascii: "i") {
         let before = append.count > 1 ? append[append.count - 2] : 0
         if before != UInt8(ascii: "y") && before != UInt8(ascii: "t") { state.suffixExtra = 1 }

@@ -12,8 +12,8 @@ struct AffixRules: Sendable {
   /// `COMPLEXPREFIXES`: words are stored and matched reversed, so that prefixes nest like suffixes.
   var complexPrefixes = false
 
-  var prefixes = AffixTable(isSuffix: false, entries: [])
-  var suffixes = AffixTable(isSuffix: true, entries: [])
+  var prefixes = AffixTable(isSuffix: false)
+  var suffixes = AffixTable(isSuffix: true)
   /// Flags that some affix carries as a continuation flag (twofold affixes are looked for only then).
   var continuationFlags = FlagBitSet()
   var hasContinuationClasses = false

@@ -113,8 +113,7 @@ extension SpellEngine {
   /// Whether one side of a join carries `flag`: its dictionary entry, or a prefix or suffix that
   /// built it, through its continuation flags.
   func joinSide(_ entry: Int32, prefix: Int32, suffix: Int32, has flag: Flag) -> Bool {
-    has(entry, flag) || (prefix >= 0 && prefixEntries[Int(prefix)].continues(flag))
-      || (suffix >= 0 && suffixEntries[Int(suffix)].continues(flag))
+    has(entry, flag) || prefixTable.continues(rule: prefix, flag) || suffixTable.continues(rule: suffix, flag)
   }
 
   /// Hunspell's `cpdpat_check`: whether a CHECKCOMPOUNDPATTERN forbids the join at `position`

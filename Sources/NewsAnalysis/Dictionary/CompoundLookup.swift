@@ -130,13 +130,11 @@ extension SpellEngine {
                 if entry < 0 && rules.compoundMoreSuffixes {
                   entry = twoSuffixCheck(st, 0, i, crossProduct: false, prefix: -1, &state, needFlag: rules.compoundFlag)
                 }
-                if entry >= 0 && !hungarianMovingRule && state.suffix >= 0 {
-                  let suffix = suffixEntries[Int(state.suffix)]
-                  if !suffix.continuation.isEmpty
-                    && (suffix.continues(rules.compoundForbidFlag) || suffix.continues(rules.compoundEnd))
-                  {
-                    entry = -1
-                  }
+                if entry >= 0 && !hungarianMovingRule && state.suffix >= 0
+                  && (continues(suffix: state.suffix, rules.compoundForbidFlag)
+                    || continues(suffix: state.suffix, rules.compoundEnd))
+                {
+                  entry = -1
                 }
               }
             }
@@ -217,8 +215,9 @@ extension SpellEngine {
             firstOK = permitted && patternFlagOK && !tripled && !badCase
           } else if hungarian && hungarianMovingRule {
             if let match = affixCheck(st, 0, i, &state), state.suffix >= 0 {
-              let suffix = suffixEntries[Int(state.suffix)]
-              if suffix.continues(Flag(UInt8(ascii: "x"))) || suffix.continues(Flag(UInt8(ascii: "%"))) {
+              if continues(suffix: state.suffix, Flag(UInt8(ascii: "x")))
+                || continues(suffix: state.suffix, Flag(UInt8(ascii: "%")))
+              {
                 entry = match.entry
                 firstOK = true
               }
@@ -228,7 +227,7 @@ extension SpellEngine {
           if firstOK {
             if hungarian {
               syllableCount += syllables(st[0..<i])
-              if state.prefix >= 0 && syllables(prefixEntries[Int(state.prefix)].append[...]) > 1 { wordCount += 1 }
+              if state.prefix >= 0 && syllables(prefixTable.append(prefixTable.records[Int(state.prefix)])) > 1 { wordCount += 1 }
             }
 
             // THE REST.
@@ -377,11 +376,11 @@ extension SpellEngine {
               if hungarian {
                 if i < word.count { syllableCount += syllables(word[i...]) }
                 if state.suffixAppend >= 0 {
-                  syllableCount -= syllables(suffixEntries[Int(state.suffixAppend)].append[...]) + state.suffixExtra
+                  syllableCount -= syllables(suffixTable.append(suffixTable.records[Int(state.suffixAppend)])) + state.suffixExtra
                 } else {
                   syllableCount -= state.suffixExtra
                 }
-                if state.prefix >= 0 && syllables(prefixEntries[Int(state.prefix)].append[...]) > 1 { wordCount += 1 }
+                if state.prefix >= 0 && syllables(prefixTable.append(prefixTable.records[Int(state.prefix)])) > 1 { wordCount += 1 }
                 if !rules.syllableNumberFlags.isEmpty {
                   switch state.suffixFlag {
                   case Flag(UInt8(ascii: "c")): syllableCount += 2
@@ -535,11 +534,11 @@ extension SpellEngine {
 
   @inline(__always)
   private func continues(prefix: Int32, _ flag: Flag) -> Bool {
-    prefix >= 0 && prefixEntries[Int(prefix)].continues(flag)
+    prefixTable.continues(rule: prefix, flag)
   }
 
   @inline(__always)
   private func continues(suffix: Int32, _ flag: Flag) -> Bool {
-    suffix >= 0 && suffixEntries[Int(suffix)].continues(flag)
+    suffixTable.continues(rule: suffix, flag)
   }
 }

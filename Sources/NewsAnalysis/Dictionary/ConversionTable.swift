@@ -52,14 +52,18 @@ struct ConversionTable: Sendable {
     }
     pattern = pattern.map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }
     let replacement = written2.map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }
-    if let index = entries.firstIndex(where: { $0.pattern == pattern }) {
+    if let index = entries.lastIndex(where: { $0.pattern == pattern }) {
       entries[index].replacements[anchoring] = replacement
     } else {
       var replacements: [[UInt8]] = [[], [], [], []]
       replacements[anchoring] = replacement
       entries.append(Entry(pattern: pattern, replacements: replacements))
-      entries.sort { $0.pattern.lexicographicallyPrecedes($1.pattern) }
     }
+  }
+
+  /// Indexes the patterns once the table is read (before any `convert`).
+  mutating func finish() {
+    entries.sort { $0.pattern.lexicographicallyPrecedes($1.pattern) }
     rebuildIndex()
   }
 

@@ -72,13 +72,18 @@ enum FlagFormat: Sendable, Equatable {
 
   /// The first flag written in `field` (0 when there is none).
   func flag(_ field: ArraySlice<UInt8>) -> Flag {
+    guard let first = field.first else { return 0 }
     switch self {
+    case .singleByte:
+      return Flag(first)
+    case .long:
+      return field.count >= 2 ? Flag(first) << 8 | Flag(field[field.startIndex + 1]) : 0
     case .numeric:
       return Self.number(field)
-    default:
-      var flags: [Flag] = []
-      appendFlags(field, to: &flags)
-      return flags.first ?? 0
+    case .unicode:
+      let bytes = Array(field.prefix(4))
+      let scalar = UTF8Encoding.decode(bytes, at: 0, end: bytes.count).scalar
+      return scalar > 0xFFFF ? 0xFFFD : Flag(scalar)
     }
   }
 

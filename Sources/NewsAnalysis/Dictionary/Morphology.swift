@@ -64,30 +64,31 @@ extension SpellEngine {
     // by asking for analyses with each candidate stem.
     let length = word.count
     for index in suffixTable.matchingRules(in: word, 0..<length) {
-      let suffix = suffixEntries[Int(index)]
+      let suffix = suffixTable.entry(index)
       let rest = length - suffix.append.count
       guard rest > 0 || (rest == 0 && rules.fullStrip) else { continue }
-      var stem = Array(word[0..<rest])
+      var stem = Array(word[0..<rest])[...]
       stem.append(contentsOf: suffix.strip)
-      guard suffix.condition.matchesEnd(of: stem, 0..<stem.count) else { continue }
+      let stemBytes = Array(stem)
+      guard suffix.condition.matchesEnd(of: stemBytes, 0..<stemBytes.count) else { continue }
       if suffix.continues(rules.onlyInCompound) || suffix.continues(rules.needAffix) { continue }
-      var entry = lookup(stem)
+      var entry = lookup(stemBytes)
       while entry >= 0 {
         if has(entry, suffix.flag) { keep(entry) }
         entry = next(entry)
       }
       // A second suffix inside the first.
       if rules.continuationFlags.contains(suffix.flag) {
-        let inner = suffixCheck(stem, 0, stem.count, crossProduct: false, prefix: -1, &state,
+        let inner = suffixCheck(stemBytes, 0, stemBytes.count, crossProduct: false, prefix: -1, &state,
                                 continuationFlag: suffix.flag)
         keep(inner)
       }
     }
     for index in prefixTable.matchingRules(in: word, 0..<length) {
-      let prefix = prefixEntries[Int(index)]
+      let prefix = prefixTable.entry(index)
       let rest = length - prefix.append.count
       guard rest > 0 || (rest == 0 && rules.fullStrip) else { continue }
-      var stem = prefix.strip
+      var stem = Array(prefix.strip)
       stem.append(contentsOf: word[prefix.append.count...])
       guard prefix.condition.matchesStart(of: stem, 0..<stem.count) else { continue }
       if prefix.continues(rules.onlyInCompound) { continue }

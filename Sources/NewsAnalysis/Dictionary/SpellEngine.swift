@@ -8,8 +8,6 @@ final class SpellEngine: Sendable {
   /// Shortcuts to the affix rules.
   let prefixTable: AffixTable
   let suffixTable: AffixTable
-  let prefixEntries: [AffixEntry]
-  let suffixEntries: [AffixEntry]
   /// REP rules and the `ph:` replacements of the `.dic`, in Hunspell's order.
   let replacements: [ReplacementRule]
   /// The suffix rules that can be the outer suffix of two (their flag continues some affix), and
@@ -27,17 +25,23 @@ final class SpellEngine: Sendable {
     casing = CaseMapping(turkic: rules.languageKind == .turkic)
     prefixTable = rules.prefixes
     suffixTable = rules.suffixes
-    prefixEntries = rules.prefixes.entries
-    suffixEntries = rules.suffixes.entries
     crossProductFilter = CrossProductFilter(rules: rules, words: words)
     let suffixes = rules.suffixes
     outerSuffixRules = suffixes.inLookupOrder(
       suffixes.records.indices.filter { rules.continuationFlags.contains(suffixes.records[$0].flag) }.map { Int32($0) })
+    // Distributed in lookup order, each list comes out in lookup order.
     var continuing: [Flag: [Int32]] = [:]
-    for (index, entry) in suffixes.entries.enumerated() {
-      for flag in Set(entry.continuation) { continuing[flag, default: []].append(Int32(index)) }
+    for index in suffixes.inLookupOrder(suffixes.records.indices.map { Int32($0) }) {
+      // Continuation flags are sorted: skip repeats.
+      var previous: Flag? = nil
+      let record = suffixes.records[Int(index)]
+      let start = Int(record.continuationStart)
+      for flag in suffixes.continuationFlags[start..<start + Int(record.continuationCount)] where flag != previous {
+        continuing[flag, default: []].append(index)
+        previous = flag
+      }
     }
-    suffixRulesContinuing = continuing.mapValues { suffixes.inLookupOrder($0) }
+    suffixRulesContinuing = continuing
     replacements = rules.replacements + words.phoneticReplacements
     replacementPatterns = replacements.filter { !$0.atWordStart && !$0.atWordEnd }.map {
       (Array($0.pattern.utf8), Array($0.replacement.utf8))

@@ -28,31 +28,26 @@ struct WordTable: Sendable {
   /// the big table.
   private var filter: [UInt64] = Array(repeating: 0, count: 256)
   private var distinctWords = 0
+  /// While the table is being built: each entry's hash, and whether it is a hidden copy.
+  private var pendingHashes: [UInt64] = []
+  private var pendingHidden: [Bool] = []
   /// REP rules made from the `ph:` fields (`Wednesday ph:wendsay`), in file order.
   var phoneticReplacements: [ReplacementRule] = []
 
   /// The number of entries (hidden capitalised copies included).
-  var count: Int { nextHomonym.count }
+  var count: Int { flagCounts.count }
 
   /// The number of distinct words.
   var distinctCount: Int { distinctWords }
 
-  init(expectedCount: Int = 0) {
-    var capacity = 1024
-    var shift: UInt64 = 54
-    while capacity < expectedCount * 2 + 16 {
-      capacity *= 2
-      shift -= 1
-    }
-    slots = Array(repeating: 0, count: capacity)
-    slotShift = shift
-    filter = Array(repeating: 0, count: max(256, capacity / 8))
-    text.reserveCapacity(expectedCount * 10)
+  init(expectedCount: Int = 0, expectedBytes: Int = 0) {
+    text.reserveCapacity(max(expectedCount * 10, expectedBytes))
     starts.reserveCapacity(expectedCount + 1)
     flagStarts.reserveCapacity(expectedCount)
     flagCounts.reserveCapacity(expectedCount)
     descriptionNumbers.reserveCapacity(expectedCount)
-    nextHomonym.reserveCapacity(expectedCount)
+    pendingHashes.reserveCapacity(expectedCount)
+    pendingHidden.reserveCapacity(expectedCount)
   }
 
   // MARK: - Reading
@@ -191,7 +186,18 @@ struct WordTable: Sendable {
   }
 
   /// Every entry, in file order (hidden capitalised copies have the `onlyUppercase` flag).
-  var entries: Range<Int32> { 0..<Int32(count) }
+  var entries: [Int32] {
+    droppedEntries.isEmpty ? Array(0..<Int32(count)) : (0..<Int32(count)).filter { !droppedEntries[Int($0)] }
+  }
+
+  /// Whether an entry is in the table (not a repeat left out while building).
+  @inline(__always)
+  func isLive(_ entry: Int32) -> Bool {
+    droppedEntries.isEmpty || !droppedEntries[Int(entry)]
+  }
+
+  /// Entries left out while building (repeats Hunspell ignores), by index; empty when there are none.
+  private var droppedEntries: [Bool] = []
 
   // MARK: - Building
 
@@ -208,77 +214,113 @@ struct WordTable: Sendable {
     return UInt32(descriptions.count)
   }
 
-  /// Adds an entry as Hunspell's `add_word` does: a homonym goes after the others; a hidden
-  /// capitalised copy is dropped when the word exists, and replaced by the real entry when that
-  /// comes later; a second flagless copy of a flagless word is dropped.
+  /// Adds an entry; `finish` then indexes the entries as Hunspell's `add_word` does: a homonym
+  /// goes after the others; a hidden capitalised copy is dropped when the word exists, and replaced
+  /// by the real entry when that comes later; a second flagless copy of a flagless word is dropped.
   mutating func add(_ word: UnsafeBufferPointer<UInt8>, flagStart: UInt32, flagCount: UInt16, description: UInt32,
                     hidden: Bool) {
-    let hash = StemHash.hash(word)
-    let mask = slots.count - 1
-    var slot = home(hash)
-    var first: Int32 = -1
-    while true {
-      let stored = slots[slot]
-      if stored == 0 { break }
-      if stored >> 32 == hash >> 32 {
-        let entry = Int(stored & 0xFFFF_FFFF) - 1
-        let start = Int(starts[entry])
-        let length = Int(starts[entry + 1]) - start
-        if length == word.count && text.withUnsafeBufferPointer({ memoryEqual($0.baseAddress! + start, word.baseAddress, length) }) {
-          first = Int32(entry)
-          break
-        }
-      }
-      slot = (slot + 1) & mask
-    }
-    let newEntry = Int32(count)
-    if first >= 0 {
-      guard !hidden else { return }
-      var last = first
-      while nextHomonym[Int(last)] >= 0 { last = nextHomonym[Int(last)] }
-      if has(last, ReservedFlag.onlyUppercase) {
-        flagStarts[Int(last)] = flagStart
-        flagCounts[Int(last)] = flagCount
-        return
-      }
-      if flagCounts[Int(last)] == 0 && flagCount == 0 { return }
-      nextHomonym[Int(last)] = newEntry
-    } else {
-      slots[slot] = (hash >> 32) << 32 | UInt64(newEntry + 1)
-      distinctWords += 1
-      let (word, bits) = filterBits(hash)
-      filter[word] |= bits
-    }
     text.append(contentsOf: word)
     starts.append(UInt32(text.count))
     flagStarts.append(flagStart)
     flagCounts.append(flagCount)
     descriptionNumbers.append(description)
-    nextHomonym.append(-1)
-    if distinctWords * 2 > slots.count { grow() }
+    pendingHashes.append(StemHash.hash(word))
+    pendingHidden.append(hidden)
   }
 
-  private mutating func grow() {
-    slots = Array(repeating: 0, count: slots.count * 2)
-    slotShift -= 1
-    filter = Array(repeating: 0, count: max(256, slots.count / 8))
-    let mask = slots.count - 1
-    var isHomonym = Array(repeating: false, count: count)
-    for entry in 0..<count where nextHomonym[entry] >= 0 { isHomonym[Int(nextHomonym[entry])] = true }
-    // Only first homonyms are in the table.
-    for entry in 0..<count where !isHomonym[entry] {
-      let hash = StemHash.hash(text, Int(starts[entry])..<Int(starts[entry + 1]))
-      var slot = home(hash)
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
-      let (word, bits) = filterBits(hash)
-      filter[word] |= bits
-    }
-  }
-
-  /// Shrinks the arrays to their contents once loading is over.
+  /// Builds the hash table once all entries are in. The entries are indexed in the order of their
+  /// slots (the table's memory is then written front to back, which matters for a table larger than
+  /// the processor's caches); entries of one word keep their file order, on which Hunspell's rules
+  /// for homonyms depend.
   mutating func finish() {
-    text = Array(text)
+    let count = pendingHashes.count
+    var capacity = 1024
+    var shift: UInt64 = 54
+    while capacity < count * 2 + 16 {
+      capacity *= 2
+      shift -= 1
+    }
+    slots = Array(repeating: 0, count: capacity)
+    slotShift = shift
+    filter = Array(repeating: 0, count: max(256, capacity / 8))
+    nextHomonym = Array(repeating: -1, count: count)
+
+    // The entries by home slot (a stable counting sort on the home's top bits).
+    let bucketBits = min(16, capacity.trailingZeroBitCount)
+    let bucketShift = capacity.trailingZeroBitCount - bucketBits
+    var bucketStarts = Array(repeating: 0, count: (1 << bucketBits) + 1)
+    var homes = [Int32](repeating: 0, count: count)
+    for entry in 0..<count {
+      let home = self.home(pendingHashes[entry])
+      homes[entry] = Int32(home)
+      bucketStarts[(home >> bucketShift) + 1] += 1
+    }
+    for bucket in 0..<(1 << bucketBits) { bucketStarts[bucket + 1] += bucketStarts[bucket] }
+    var order = [Int32](repeating: 0, count: count)
+    for entry in 0..<count {
+      let bucket = Int(homes[entry]) >> bucketShift
+      order[bucketStarts[bucket]] = Int32(entry)
+      bucketStarts[bucket] += 1
+    }
+
+    var kept = [Bool](repeating: true, count: count)
+    var dropped = 0
+    let mask = capacity - 1
+    let words = text
+    words.withUnsafeBufferPointer { text in
+      for item in order {
+        let entry = Int(item)
+        let hash = pendingHashes[entry]
+        let start = Int(starts[entry])
+        let length = Int(starts[entry + 1]) - start
+        var slot = Int(homes[entry])
+        var first = -1
+        while true {
+          let stored = slots[slot]
+          if stored == 0 { break }
+          if stored >> 32 == hash >> 32 {
+            let other = Int(stored & 0xFFFF_FFFF) - 1
+            let otherStart = Int(starts[other])
+            if Int(starts[other + 1]) - otherStart == length
+              && memoryEqual(text.baseAddress! + otherStart, text.baseAddress! + start, length)
+            {
+              first = other
+              break
+            }
+          }
+          slot = (slot + 1) & mask
+        }
+        if first < 0 {
+          slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
+          let (word, bits) = filterBits(hash)
+          filter[word] |= bits
+          continue
+        }
+        if pendingHidden[entry] {
+          kept[entry] = false
+          dropped += 1
+          continue
+        }
+        var last = first
+        while nextHomonym[last] >= 0 { last = Int(nextHomonym[last]) }
+        if has(Int32(last), ReservedFlag.onlyUppercase) {
+          flagStarts[last] = flagStarts[entry]
+          flagCounts[last] = flagCounts[entry]
+          kept[entry] = false
+          dropped += 1
+        } else if flagCounts[last] == 0 && flagCounts[entry] == 0 {
+          kept[entry] = false
+          dropped += 1
+        } else {
+          nextHomonym[last] = Int32(entry)
+        }
+      }
+    }
+    // Dropped entries stay in the arrays, out of the hash table and of the homonym chains.
+    if dropped > 0 { droppedEntries = kept.map { !$0 } }
+    distinctWords = slots.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+    pendingHashes = []
+    pendingHidden = []
   }
 
   /// The bytes the table holds, roughly (for memory reports).
@@ -289,10 +331,22 @@ struct WordTable: Sendable {
   }
 }
 
-/// Whether `count` bytes at `a` and `b` are equal.
+/// Whether `count` bytes at `a` and `b` are equal (eight at a time).
 @inline(__always)
 func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
   guard let b else { return count == 0 }
-  for index in 0..<count where a[index] != b[index] { return false }
+  let rawA = UnsafeRawPointer(a)
+  let rawB = UnsafeRawPointer(b)
+  var index = 0
+  while index + 8 <= count {
+    if rawA.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+      return false
+    }
+    index += 8
+  }
+  while index < count {
+    if a[index] != b[index] { return false }
+    index += 1
+  }
   return true
 }
