@@ -20,9 +20,12 @@ public final class HunspellDictionary: Sendable {
     return engine.spell(Array(word.utf8), &state)
   }
 
-  /// The morphological fields (`po:patr`, `is:fem`…) of the dictionary entries that accept
-  /// `word`, in dictionary order without repeats; nil when `word` is rejected. Empty when the
-  /// accepting entries have no fields (or the word is only accepted as a compound or in parts).
+  /// The morphological fields of the analyses that accept `word`, nil when `word` is rejected:
+  /// for each analysis (dictionary entry and affixes, over the spellings Hunspell tries: `Poutine`
+  /// is also `poutine`), `st:` and the dictionary word, the entry's own fields (`po:patr`,
+  /// `is:fem`…) and the affixes' (`is:pl`), without repeats, in the order found. A word accepted
+  /// in parts (`porte-parole` were it not in the dictionary) gets its parts' fields; a compound
+  /// gets none.
   public func morphology(of word: String) -> [String]? {
     let bytes = Array(word.utf8)
     var state = LookupState()
