@@ -19,9 +19,11 @@ struct WordTable: Sendable {
   /// The next entry with the same word, or -1.
   private(set) var nextHomonym: [Int32] = []
   /// Open addressing on `StemHash`: each slot holds the first entry of a distinct word + 1 in its
-  /// low 32 bits and the high half of the word's hash (to reject other words without reading
-  /// them); 0 is an empty slot.
-  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+  /// low `entryBits` bits and, above them, bits of the word's hash (to reject other words without
+  /// reading them); 0 is an empty slot.
+  private var slots: [UInt32] = Array(repeating: 0, count: 1024)
+  private var entryBits: UInt32 = 17
+  private var entryMask: UInt32 = (1 << 17) - 1
   private var slotShift: UInt64 = 54
   /// A Bloom filter over the words (three bits of one 64-bit word per word, about 16 bits per
   /// word; small enough to stay in cache), so that most stems that are no word cost no probe of
@@ -124,6 +126,13 @@ struct WordTable: Sendable {
     return filter[word] & bits == bits
   }
 
+  /// The bits of a hash kept in its slot, already in place above the entry.
+  @inline(__always)
+  private func tag(_ hash: UInt64) -> UInt32 {
+    guard entryBits < 32 else { return 0 }
+    return UInt32(truncatingIfNeeded: (hash ^ (hash >> 31)) >> (32 + UInt64(entryBits))) << entryBits
+  }
+
   /// The slot where the search for `hash` starts.
   @inline(__always)
   private func home(_ hash: UInt64) -> Int {
@@ -148,13 +157,13 @@ struct WordTable: Sendable {
     guard mayContain(hash) else { return -1 }
     let mask = slots.count - 1
     var slot = home(hash)
-    let tag = hash >> 32
+    let tag = self.tag(hash)
     let length = firstRange.count + secondRange.count
     while true {
       let stored = slots[slot]
       if stored == 0 { return -1 }
-      if stored >> 32 == tag {
-        let entry = Int(stored & 0xFFFF_FFFF) - 1
+      if stored & ~entryMask == tag {
+        let entry = Int(stored & entryMask) - 1
         let start = Int(starts[entry])
         if Int(starts[entry + 1]) - start == length
           && sameBytes(start, first, firstRange, second, secondRange)
@@ -234,15 +243,18 @@ struct WordTable: Sendable {
   /// for homonyms depend.
   mutating func finish() {
     let count = pendingHashes.count
+    // At most 70 % full: the Bloom filter turns most misses away, and the tags most collisions.
     var capacity = 1024
     var shift: UInt64 = 54
-    while capacity < count * 2 + 16 {
+    while capacity * 7 < count * 10 + 16 {
       capacity *= 2
       shift -= 1
     }
+    entryBits = UInt32(max(1, (count + 1).bitWidth - (count + 1).leadingZeroBitCount))
+    entryMask = entryBits >= 32 ? .max : (1 << entryBits) - 1
     slots = Array(repeating: 0, count: capacity)
     slotShift = shift
-    filter = Array(repeating: 0, count: max(256, capacity / 8))
+    filter = Array(repeating: 0, count: max(256, capacity / 4))
     nextHomonym = Array(repeating: -1, count: count)
 
     // The entries by home slot (a stable counting sort on the home's top bits).
@@ -275,11 +287,12 @@ struct WordTable: Sendable {
         let length = Int(starts[entry + 1]) - start
         var slot = Int(homes[entry])
         var first = -1
+        let tag = self.tag(hash)
         while true {
           let stored = slots[slot]
           if stored == 0 { break }
-          if stored >> 32 == hash >> 32 {
-            let other = Int(stored & 0xFFFF_FFFF) - 1
+          if stored & ~entryMask == tag {
+            let other = Int(stored & entryMask) - 1
             let otherStart = Int(starts[other])
             if Int(starts[other + 1]) - otherStart == length
               && memoryEqual(text.baseAddress! + otherStart, text.baseAddress! + start, length)
@@ -291,7 +304,7 @@ struct WordTable: Sendable {
           slot = (slot + 1) & mask
         }
         if first < 0 {
-          slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
+          slots[slot] = tag | UInt32(entry + 1)
           let (word, bits) = filterBits(hash)
           filter[word] |= bits
           continue
@@ -326,7 +339,7 @@ struct WordTable: Sendable {
   /// The bytes the table holds, roughly (for memory reports).
   var byteSize: Int {
     text.capacity + starts.capacity * 4 + flagStarts.capacity * 4 + flagCounts.capacity * 2
-      + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 8 + filter.capacity * 8
+      + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 4 + filter.capacity * 8
       + descriptions.reduce(0) { $0 + $1.utf8.count + 16 }
   }
 }
