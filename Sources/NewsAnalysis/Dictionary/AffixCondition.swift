@@ -57,7 +57,7 @@ struct AffixCondition: Sendable, Equatable {
     let bytes = Array(text)
     var index = 0
     @inline(__always) func nextScalar() -> UInt32 {
-      let (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: bytes.count)
+      let (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: bytes.count)
       index += length
       return scalar
     }
@@ -93,7 +93,7 @@ struct AffixCondition: Sendable, Equatable {
     var index = range.lowerBound
     for position in positions {
       guard index < range.upperBound else { return false }
-      let (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: range.upperBound)
+      let (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: range.upperBound)
       guard position.accepts(scalar) else { return false }
       index += length
     }
@@ -106,8 +106,8 @@ struct AffixCondition: Sendable, Equatable {
     var positionIndex = positions.count - 1
     while positionIndex >= 0 {
       guard end > range.lowerBound else { return false }
-      let start = UTF8Encoding.previousStart(bytes, before: end, start: range.lowerBound)
-      let scalar = UTF8Encoding.decode(bytes, at: start, end: end).scalar
+      let start = DictionaryUTF8.previousStart(bytes, before: end, start: range.lowerBound)
+      let scalar = DictionaryUTF8.decode(bytes, at: start, end: end).scalar
       guard positions[positionIndex].accepts(scalar) else { return false }
       end = start
       positionIndex -= 1

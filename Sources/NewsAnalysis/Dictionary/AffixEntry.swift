@@ -4,7 +4,7 @@
 /// COMPOUNDPERMITFLAG… on the affix itself) and morphological fields. A view of its table's pools.
 struct AffixEntry: Sendable {
   /// The rule's flag (`SFX S …`).
-  let flag: Flag
+  let flag: AffixFlag
   /// Whether the rule may combine with an affix of the other kind (`Y` in the header).
   let crossProduct: Bool
   /// Characters the rule removes from the stem (empty for `0`).
@@ -13,12 +13,12 @@ struct AffixEntry: Sendable {
   let append: ArraySlice<UInt8>
   let condition: AffixCondition
   /// The continuation flags written after `/`, sorted.
-  let continuation: ArraySlice<Flag>
+  let continuation: ArraySlice<AffixFlag>
   /// The morphological fields after the condition (`is:pl`), nil when there are none.
   let morphology: String?
 
   /// Whether the continuation flags hold `flag` (false for the null flag).
-  func continues(_ flag: Flag) -> Bool {
+  func continues(_ flag: AffixFlag) -> Bool {
     flag != 0 && continuation.contains(flag)
   }
 }
@@ -27,7 +27,7 @@ struct AffixEntry: Sendable {
 /// counting): strings and flag lists are ranges of the table's pools, and the continuation flags
 /// that checking asks about all the time are bits.
 struct AffixRecord: Sendable {
-  var flag: Flag
+  var flag: AffixFlag
   var traits: AffixTraits
   var appendStart: Int32
   var appendLength: Int32
@@ -64,7 +64,7 @@ struct AffixTableBuilder {
   var records: [AffixRecord] = []
   var stripBytes: [UInt8] = []
   var appendBytes: [UInt8] = []
-  var continuationFlags: [Flag] = []
+  var continuationFlags: [AffixFlag] = []
   var conditionAtoms: [ConditionAtom] = []
   var conditionCharacters: [UInt32] = []
   var morphologyBytes: [UInt8] = []

@@ -10,12 +10,12 @@ struct AffixTable: Sendable {
   /// Rules that add nothing, latest first.
   let emptyAppends: [Int32]
   /// Rules by flag, in file order (for generating forms, as suggestions need).
-  let byFlag: [Flag: [Int32]]
+  let byFlag: [AffixFlag: [Int32]]
 
   // Pools the records point into.
   let stripBytes: [UInt8]
   let appendBytes: [UInt8]
-  let continuationFlags: [Flag]
+  let continuationFlags: [AffixFlag]
   let conditionAtoms: [ConditionAtom]
   let conditionCharacters: [UInt32]
   let morphologyBytes: [UInt8]
@@ -33,13 +33,13 @@ struct AffixTable: Sendable {
 
   /// The attribute flags an `AffixTable` turns into `AffixTraits`.
   struct SpecialFlags {
-    var onlyInCompound: Flag = 0
-    var needAffix: Flag = 0
-    var circumfix: Flag = 0
-    var compoundPermit: Flag = 0
-    var compoundForbid: Flag = 0
-    var compoundEnd: Flag = 0
-    var compoundMiddle: Flag = 0
+    var onlyInCompound: AffixFlag = 0
+    var needAffix: AffixFlag = 0
+    var circumfix: AffixFlag = 0
+    var compoundPermit: AffixFlag = 0
+    var compoundForbid: AffixFlag = 0
+    var compoundEnd: AffixFlag = 0
+    var compoundMiddle: AffixFlag = 0
   }
 
   init(isSuffix: Bool) {
@@ -58,7 +58,7 @@ struct AffixTable: Sendable {
     morphologyBytes = builder.morphologyBytes
 
     var records = builder.records
-    var byFlag: [Flag: [Int32]] = [:]
+    var byFlag: [AffixFlag: [Int32]] = [:]
     var empty: [Int32] = []
     var keyed: [Int32] = []
     for index in records.indices {
@@ -66,7 +66,7 @@ struct AffixTable: Sendable {
       let continuation = continuationFlags[Int(record.continuationStart)..<Int(record.continuationStart + record.continuationCount)]
       if !continuation.isEmpty {
         record.traits.insert(.hasContinuation)
-        func carries(_ flag: Flag) -> Bool { flag != 0 && continuation.contains(flag) }
+        func carries(_ flag: AffixFlag) -> Bool { flag != 0 && continuation.contains(flag) }
         if carries(specialFlags.onlyInCompound) { record.traits.insert(.onlyInCompound) }
         if carries(specialFlags.needAffix) { record.traits.insert(.needAffix) }
         if carries(specialFlags.circumfix) { record.traits.insert(.circumfix) }
@@ -282,7 +282,7 @@ struct AffixTable: Sendable {
 
   /// Whether rule `record` has `flag` among its continuation flags (never the null flag).
   @inline(__always)
-  func continues(_ record: AffixRecord, _ flag: Flag) -> Bool {
+  func continues(_ record: AffixRecord, _ flag: AffixFlag) -> Bool {
     guard flag != 0, record.continuationCount > 0 else { return false }
     let start = Int(record.continuationStart)
     for index in start..<start + Int(record.continuationCount) where continuationFlags[index] == flag { return true }
@@ -291,7 +291,7 @@ struct AffixTable: Sendable {
 
   /// Whether rule `index` has `flag` among its continuation flags.
   @inline(__always)
-  func continues(rule index: Int32, _ flag: Flag) -> Bool {
+  func continues(rule index: Int32, _ flag: AffixFlag) -> Bool {
     index >= 0 && continues(records[Int(index)], flag)
   }
 
@@ -322,8 +322,8 @@ struct AffixTable: Sendable {
         var start = end - 1
         var scalar = UInt32(bytes[start])
         if scalar >= 0x80 {
-          start = UTF8Encoding.previousStart(bytes, before: end, start: lower)
-          scalar = UTF8Encoding.decode(bytes, at: start, end: end).scalar
+          start = DictionaryUTF8.previousStart(bytes, before: end, start: lower)
+          scalar = DictionaryUTF8.decode(bytes, at: start, end: end).scalar
         }
         guard accepts(conditionAtoms[atom], scalar) else { return false }
         end = start
@@ -343,7 +343,7 @@ struct AffixTable: Sendable {
         guard index < upper else { return false }
         var scalar = UInt32(bytes[index])
         var length = 1
-        if scalar >= 0x80 { (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: upper) }
+        if scalar >= 0x80 { (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: upper) }
         guard accepts(conditionAtoms[atom], scalar) else { return false }
         index += length
         if inFirst && index == upper {

@@ -143,9 +143,9 @@ struct ConversionTable: Sendable {
 
 /// One REP line: a common misspelling and its correction, for suggestions (and for
 /// CHECKCOMPOUNDREP). `^` and `$` anchor the pattern; `_` stands for a space.
-public struct ReplacementRule: Sendable, Equatable {
-  public let pattern: String
-  public let replacement: String
-  public let atWordStart: Bool
-  public let atWordEnd: Bool
+struct HunspellReplacement: Sendable, Equatable {
+  let pattern: String
+  let replacement: String
+  let atWordStart: Bool
+  let atWordEnd: Bool
 }

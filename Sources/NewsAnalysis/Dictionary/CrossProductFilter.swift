@@ -23,7 +23,7 @@ struct CrossProductFilter: Sendable {
         // The suffixes the stem or the prefix allows, by flag.
         var flags = Array(words.flags(entry))
         flags += prefix.continuation
-        var seen = Set<Flag>()
+        var seen = Set<AffixFlag>()
         for flag in flags where seen.insert(flag).inserted {
           for rule in suffixes.byFlag[flag] ?? [] {
           let suffix = suffixes.entry(rule)

@@ -55,7 +55,7 @@ enum DictionaryEncoding: Sendable, Equatable {
       if byte < 0x80 {
         output.append(byte)
       } else {
-        UTF8Encoding.append(scalar(ofByte: byte), to: &output)
+        DictionaryUTF8.append(scalar(ofByte: byte), to: &output)
       }
     }
   }
@@ -103,7 +103,7 @@ enum DictionaryEncoding: Sendable, Equatable {
 }
 
 /// Small UTF-8 helpers for byte arrays: encoding a scalar, stepping over characters.
-enum UTF8Encoding {
+enum DictionaryUTF8 {
   /// Appends the UTF-8 form of `scalar` (U+FFFD for a value that is no scalar).
   @inline(__always)
   static func append(_ scalar: UInt32, to output: inout [UInt8]) {

@@ -13,7 +13,7 @@ struct DictionaryFileParser {
   }
 
   private let rules: AffixRules
-  private let casing: CaseMapping
+  private let casing: HunspellCaseMapping
   private var table = WordTable()
   /// Distinct flag fields (or sorted flag sets of hidden copies) → their place in the pool.
   private var flagSets = ByteInterner()
@@ -21,7 +21,7 @@ struct DictionaryFileParser {
   private var descriptions = ByteInterner()
   /// AF aliases' places in the pool.
   private var aliasRanges: [(start: UInt32, count: UInt16)] = []
-  private var scratchFlags: [Flag] = []
+  private var scratchFlags: [AffixFlag] = []
   /// The last flag field and description read (pointers into the file being read), and what
   /// they were interned as.
   private var previousFlagField: UnsafeBufferPointer<UInt8>? = nil
@@ -34,16 +34,16 @@ struct DictionaryFileParser {
 
   private init(rules: AffixRules) {
     self.rules = rules
-    casing = CaseMapping(turkic: rules.languageKind == .turkic)
+    casing = HunspellCaseMapping(turkic: rules.languageKind == .turkic)
   }
 
   private mutating func read(_ bytes: [UInt8], fileName: String) throws(DictionaryError) -> WordTable {
     try bytes.withUnsafeBufferPointer { (buffer) throws(DictionaryError) -> WordTable in
       var start = 0
       if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
-      let firstEnd = TextLines.lineEnd(buffer, from: start)
-      let countLine = start..<TextLines.trimmedEnd(buffer, start, firstEnd)
-      guard let count = cNumber(bytes[countLine]), count > 0, count < 10_000_000 else {
+      let firstEnd = DictionaryLines.lineEnd(buffer, from: start)
+      let countLine = start..<DictionaryLines.trimmedEnd(buffer, start, firstEnd)
+      guard let count = DictionaryLines.number(bytes[countLine]), count > 0, count < 10_000_000 else {
         throw DictionaryError("\(fileName) line 1: missing or bad word count")
       }
       // The count is approximate; the table grows if it was too small.
@@ -56,8 +56,8 @@ struct DictionaryFileParser {
       }
       var lineStart = firstEnd + 1
       while lineStart < buffer.count {
-        let end = TextLines.lineEnd(buffer, from: lineStart)
-        readLine(buffer, lineStart..<TextLines.trimmedEnd(buffer, lineStart, end))
+        let end = DictionaryLines.lineEnd(buffer, from: lineStart)
+        readLine(buffer, lineStart..<DictionaryLines.trimmedEnd(buffer, lineStart, end))
         lineStart = end + 1
       }
       table.finish()
@@ -71,15 +71,15 @@ struct DictionaryFileParser {
     var wordEnd = line.upperBound
     var descriptionStart = -1
     var tab = -1
-    var index = TextLines.firstColonOrTab(bytes, line)
+    var index = DictionaryLines.firstColonOrTab(bytes, line)
     while index < line.upperBound {
       let byte = bytes[index]
       if byte == 0x09 && tab < 0 { tab = index }
       if byte == UInt8(ascii: ":") && descriptionStart < 0 && index - line.lowerBound > 3
-        && TextLines.isBlank(bytes[index - 3])
+        && DictionaryLines.isBlank(bytes[index - 3])
       {
         var blank = index - 3
-        while blank > line.lowerBound && TextLines.isBlank(bytes[blank - 1]) { blank -= 1 }
+        while blank > line.lowerBound && DictionaryLines.isBlank(bytes[blank - 1]) { blank -= 1 }
         if blank > line.lowerBound {
           wordEnd = blank
           descriptionStart = blank + 1
@@ -132,7 +132,7 @@ struct DictionaryFileParser {
     var flagCount: UInt16 = 0
     if !flagRange.isEmpty {
       if !aliasRanges.isEmpty {
-        let alias = cNumber(Array(UnsafeBufferPointer(rebasing: bytes[flagRange]))[...]) ?? 0
+        let alias = DictionaryLines.number(Array(UnsafeBufferPointer(rebasing: bytes[flagRange]))[...]) ?? 0
         if alias > 0 && alias <= aliasRanges.count { (flagStart, flagCount) = aliasRanges[alias - 1] }
       } else {
         (flagStart, flagCount) = internFlagField(UnsafeBufferPointer(rebasing: bytes[flagRange]))
@@ -161,7 +161,7 @@ struct DictionaryFileParser {
       addPhoneticReplacements(Int(description) - 1, word: scratchWord)
     }
     var word = scratchWord
-    if !rules.ignoredCharacters.isEmpty { word = CharacterFilter.removing(rules.ignoredCharacters, from: word) }
+    if !rules.ignoredCharacters.isEmpty { word = IgnoredCharacters.removing(rules.ignoredCharacters, from: word) }
     add(word, flagStart: flagStart, flagCount: flagCount, description: description, hidden: false)
     let needsCopy = scratchWord.withUnsafeBufferPointer {
       needsHiddenCopy($0, flagStart: flagStart, flagCount: flagCount)
@@ -190,7 +190,7 @@ struct DictionaryFileParser {
         index += 1
         continue
       }
-      let (scalar, length) = UTF8Encoding.decode(word, at: index)
+      let (scalar, length) = DictionaryUTF8.decode(word, at: index)
       if casing.lower(scalar) != scalar {
         hasCapital = true
         break
@@ -207,14 +207,14 @@ struct DictionaryFileParser {
   /// Adds the hidden copy: OpenOffice.org → Openoffice.org (for OPENOFFICE.ORG), CIA/S → Cia.
   private mutating func addHiddenCopy(_ word: [UInt8], flagStart: UInt32, flagCount: UInt16, description: UInt32) {
     var hiddenWord = casing.titlecased(word)
-    if !rules.ignoredCharacters.isEmpty { hiddenWord = CharacterFilter.removing(rules.ignoredCharacters, from: hiddenWord) }
+    if !rules.ignoredCharacters.isEmpty { hiddenWord = IgnoredCharacters.removing(rules.ignoredCharacters, from: hiddenWord) }
     let (hiddenStart, hiddenCount) = hiddenFlagSet(flagStart, flagCount)
     add(hiddenWord, flagStart: hiddenStart, flagCount: hiddenCount, description: description, hidden: true)
   }
 
   private mutating func add(_ word: [UInt8], flagStart: UInt32, flagCount: UInt16, description: UInt32,
                             hidden: Bool) {
-    let stored = rules.complexPrefixes ? UTF8Encoding.reversedCharacters(word) : word
+    let stored = rules.complexPrefixes ? DictionaryUTF8.reversedCharacters(word) : word
     stored.withUnsafeBufferPointer { buffer in
       table.add(buffer, flagStart: flagStart, flagCount: flagCount, description: description, hidden: hidden)
     }
@@ -248,14 +248,14 @@ struct DictionaryFileParser {
           let capitalized = String(decoding: casing.capitalized(patternBytes), as: UTF8.self)
           if rules.languageKind == .german || rules.languageKind == .hungarian {
             let lowered = String(decoding: casing.lowercased(Array(replacement.utf8)), as: UTF8.self)
-            table.phoneticReplacements.append(ReplacementRule(pattern: pattern, replacement: lowered,
+            table.phoneticReplacements.append(HunspellReplacement(pattern: pattern, replacement: lowered,
                                                               atWordStart: false, atWordEnd: false))
           }
-          table.phoneticReplacements.append(ReplacementRule(pattern: capitalized, replacement: replacement,
+          table.phoneticReplacements.append(HunspellReplacement(pattern: capitalized, replacement: replacement,
                                                             atWordStart: false, atWordEnd: false))
         }
       }
-      table.phoneticReplacements.append(ReplacementRule(pattern: pattern, replacement: replacement,
+      table.phoneticReplacements.append(HunspellReplacement(pattern: pattern, replacement: replacement,
                                                         atWordStart: false, atWordEnd: false))
     }
   }
@@ -264,7 +264,7 @@ struct DictionaryFileParser {
   /// lines often share their flags: the previous field is tried first).
   private mutating func internFlagField(_ field: UnsafeBufferPointer<UInt8>) -> (UInt32, UInt16) {
     if let previous = previousFlagField, previous.count == field.count,
-      memoryEqual(previous.baseAddress!, field.baseAddress, field.count)
+      ByteRuns.equal(previous.baseAddress!, field.baseAddress, field.count)
     {
       return previousFlagRange
     }
@@ -310,7 +310,7 @@ struct DictionaryFileParser {
   /// hold a `ph:` field is noted once).
   private mutating func internDescription(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
     if !rules.morphologyAliases.isEmpty {
-      let alias = cNumber(Array(UnsafeBufferPointer(rebasing: bytes[range]))[...]) ?? 0
+      let alias = DictionaryLines.number(Array(UnsafeBufferPointer(rebasing: bytes[range]))[...]) ?? 0
       guard alias > 0 && alias <= rules.morphologyAliases.count else { return 0 }
       let key = Array("@alias\(alias)".utf8)
       let (number, isNew) = key.withUnsafeBufferPointer { descriptions.intern($0) }
@@ -319,7 +319,7 @@ struct DictionaryFileParser {
     }
     let field = UnsafeBufferPointer(rebasing: bytes[range])
     if let previous = previousDescription, previous.count == field.count,
-      memoryEqual(previous.baseAddress!, field.baseAddress, field.count)
+      ByteRuns.equal(previous.baseAddress!, field.baseAddress, field.count)
     {
       return previousDescriptionNumber
     }

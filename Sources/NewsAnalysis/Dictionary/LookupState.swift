@@ -9,15 +9,15 @@ enum CompoundPosition: Sendable, Equatable {
 }
 
 /// Bits of what a check found out (Hunspell's `SPELL_*` info flags).
-struct CheckInfo: OptionSet, Sendable {
+struct SpellCheckInfo: OptionSet, Sendable {
   let rawValue: Int
-  static let compound = CheckInfo(rawValue: 1 << 0)
-  static let forbidden = CheckInfo(rawValue: 1 << 1)
-  static let initialCapital = CheckInfo(rawValue: 1 << 4)
-  static let originalCapitals = CheckInfo(rawValue: 1 << 5)
-  static let warn = CheckInfo(rawValue: 1 << 6)
+  static let compound = SpellCheckInfo(rawValue: 1 << 0)
+  static let forbidden = SpellCheckInfo(rawValue: 1 << 1)
+  static let initialCapital = SpellCheckInfo(rawValue: 1 << 4)
+  static let originalCapitals = SpellCheckInfo(rawValue: 1 << 5)
+  static let warn = SpellCheckInfo(rawValue: 1 << 6)
   /// Only two-word compounds for now.
-  static let compoundOfTwo = CheckInfo(rawValue: 1 << 7)
+  static let compoundOfTwo = SpellCheckInfo(rawValue: 1 << 7)
 }
 
 /// The mutable state of one check. Hunspell keeps the last prefix and suffix matched in members
@@ -29,7 +29,7 @@ struct LookupState {
   /// The suffix of the last affix match (-1: none).
   var suffix: Int32 = -1
   /// The flag of the last suffix matched.
-  var suffixFlag: Flag = 0
+  var suffixFlag: AffixFlag = 0
   /// The last suffix matched without continuation flags (Hungarian syllable counting).
   var suffixAppend: Int32 = -1
   /// Hungarian syllable correction of the last suffix.

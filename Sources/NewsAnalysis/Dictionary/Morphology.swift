@@ -29,7 +29,7 @@ extension SpellEngine {
       let description = words.description(analysis.entry)
       if description?.contains("st:") != true {
         let stem = rules.complexPrefixes
-          ? UTF8Encoding.reversedCharacters(Array(words.word(analysis.entry))) : Array(words.word(analysis.entry))
+          ? DictionaryUTF8.reversedCharacters(Array(words.word(analysis.entry))) : Array(words.word(analysis.entry))
         add("st:" + String(decoding: stem, as: UTF8.self))
       }
       add(description)
@@ -62,8 +62,8 @@ extension SpellEngine {
     var result: [Analysis] = []
     var state = LookupState()
     for variant in variants {
-      var key = rules.ignoredCharacters.isEmpty ? variant : CharacterFilter.removing(rules.ignoredCharacters, from: variant)
-      if rules.complexPrefixes { key = UTF8Encoding.reversedCharacters(key) }
+      var key = rules.ignoredCharacters.isEmpty ? variant : IgnoredCharacters.removing(rules.ignoredCharacters, from: variant)
+      if rules.complexPrefixes { key = DictionaryUTF8.reversedCharacters(key) }
       var entry = lookup(key)
       while entry >= 0 {
         if !has(entry, rules.forbiddenWord) && !has(entry, rules.needAffix) && !has(entry, rules.onlyInCompound) {

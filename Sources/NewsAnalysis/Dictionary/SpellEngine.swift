@@ -4,16 +4,16 @@
 final class SpellEngine: Sendable {
   let rules: AffixRules
   let words: WordTable
-  let casing: CaseMapping
+  let casing: HunspellCaseMapping
   /// Shortcuts to the affix rules.
   let prefixTable: AffixTable
   let suffixTable: AffixTable
   /// REP rules and the `ph:` replacements of the `.dic`, in Hunspell's order.
-  let replacements: [ReplacementRule]
+  let replacements: [HunspellReplacement]
   /// The suffix rules that can be the outer suffix of two (their flag continues some affix), and
   /// for each continuation flag the rules that carry it, in lookup order.
   let outerSuffixRules: [Int32]
-  let suffixRulesContinuing: [Flag: [Int32]]
+  let suffixRulesContinuing: [AffixFlag: [Int32]]
   /// Which words prefixes that add nothing can cross with a suffix.
   let crossProductFilter: CrossProductFilter
   /// The unanchored ones as bytes, for CHECKCOMPOUNDREP.
@@ -22,7 +22,7 @@ final class SpellEngine: Sendable {
   init(rules: AffixRules, words: WordTable) {
     self.rules = rules
     self.words = words
-    casing = CaseMapping(turkic: rules.languageKind == .turkic)
+    casing = HunspellCaseMapping(turkic: rules.languageKind == .turkic)
     prefixTable = rules.prefixes
     suffixTable = rules.suffixes
     crossProductFilter = CrossProductFilter(rules: rules, words: words)
@@ -30,10 +30,10 @@ final class SpellEngine: Sendable {
     outerSuffixRules = suffixes.inLookupOrder(
       suffixes.records.indices.filter { rules.continuationFlags.contains(suffixes.records[$0].flag) }.map { Int32($0) })
     // Distributed in lookup order, each list comes out in lookup order.
-    var continuing: [Flag: [Int32]] = [:]
+    var continuing: [AffixFlag: [Int32]] = [:]
     for index in suffixes.inLookupOrder(suffixes.records.indices.map { Int32($0) }) {
       // Continuation flags are sorted: skip repeats.
-      var previous: Flag? = nil
+      var previous: AffixFlag? = nil
       let record = suffixes.records[Int(index)]
       let start = Int(record.continuationStart)
       for flag in suffixes.continuationFlags[start..<start + Int(record.continuationCount)] where flag != previous {
@@ -74,7 +74,7 @@ final class SpellEngine: Sendable {
 
   /// Whether a dictionary entry has a flag.
   @inline(__always)
-  func has(_ entry: Int32, _ flag: Flag) -> Bool {
+  func has(_ entry: Int32, _ flag: AffixFlag) -> Bool {
     words.has(entry, flag)
   }
 }

@@ -1,6 +1,6 @@
 /// Splitting the raw bytes of an `.aff` or `.dic` file into lines and fields, as Hunspell reads
 /// them: lines end at `\n` (a `\r` before it is dropped), fields are separated by spaces and tabs.
-enum TextLines {
+enum DictionaryLines {
   /// The byte ranges of the lines of `bytes`, without their line ends. A UTF-8 byte-order mark at
   /// the start is skipped.
   static func ranges(_ bytes: [UInt8]) -> [Range<Int>] {

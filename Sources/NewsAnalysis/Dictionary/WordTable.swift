@@ -11,7 +11,7 @@ struct WordTable: Sendable {
   private(set) var flagStarts: [UInt32] = []
   private(set) var flagCounts: [UInt16] = []
   /// Every distinct sorted flag set, concatenated.
-  private(set) var flagPool: [Flag] = []
+  private(set) var flagPool: [AffixFlag] = []
   /// For each entry: 0 without morphological fields, else 1 + an index into `descriptions`.
   private(set) var descriptionNumbers: [UInt32] = []
   /// The distinct morphological descriptions (`po:patr is:epi is:inv`).
@@ -34,7 +34,7 @@ struct WordTable: Sendable {
   private var pendingHashes: [UInt64] = []
   private var pendingHidden: [Bool] = []
   /// REP rules made from the `ph:` fields (`Wednesday ph:wendsay`), in file order.
-  var phoneticReplacements: [ReplacementRule] = []
+  var phoneticReplacements: [HunspellReplacement] = []
 
   /// The number of entries (hidden capitalised copies included).
   var count: Int { flagCounts.count }
@@ -73,14 +73,14 @@ struct WordTable: Sendable {
 
   /// The sorted flags of an entry.
   @inline(__always)
-  func flags(_ entry: Int32) -> ArraySlice<Flag> {
+  func flags(_ entry: Int32) -> ArraySlice<AffixFlag> {
     let start = Int(flagStarts[Int(entry)])
     return flagPool[start..<start + Int(flagCounts[Int(entry)])]
   }
 
   /// Whether an entry has `flag` (never the null flag 0).
   @inline(__always)
-  func has(_ entry: Int32, _ flag: Flag) -> Bool {
+  func has(_ entry: Int32, _ flag: AffixFlag) -> Bool {
     guard flag != 0 else { return false }
     let count = Int(flagCounts[Int(entry)])
     guard count > 0 else { return false }
@@ -211,7 +211,7 @@ struct WordTable: Sendable {
   // MARK: - Building
 
   /// Adds a flag set to the pool; returns its start.
-  mutating func addFlagSet(_ flags: UnsafeBufferPointer<Flag>) -> UInt32 {
+  mutating func addFlagSet(_ flags: UnsafeBufferPointer<AffixFlag>) -> UInt32 {
     let start = UInt32(flagPool.count)
     flagPool.append(contentsOf: flags)
     return start
@@ -295,7 +295,7 @@ struct WordTable: Sendable {
             let other = Int(stored & entryMask) - 1
             let otherStart = Int(starts[other])
             if Int(starts[other + 1]) - otherStart == length
-              && memoryEqual(text.baseAddress! + otherStart, text.baseAddress! + start, length)
+              && ByteRuns.equal(text.baseAddress! + otherStart, text.baseAddress! + start, length)
             {
               first = other
               break
@@ -342,24 +342,4 @@ struct WordTable: Sendable {
       + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 4 + filter.capacity * 8
       + descriptions.reduce(0) { $0 + $1.utf8.count + 16 }
   }
-}
-
-/// Whether `count` bytes at `a` and `b` are equal (eight at a time).
-@inline(__always)
-func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-  guard let b else { return count == 0 }
-  let rawA = UnsafeRawPointer(a)
-  let rawB = UnsafeRawPointer(b)
-  var index = 0
-  while index + 8 <= count {
-    if rawA.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
-      return false
-    }
-    index += 8
-  }
-  while index < count {
-    if a[index] != b[index] { return false }
-    index += 1
-  }
-  return true
 }

@@ -153,7 +153,7 @@ import Testing
   // MARK: - Casing
 
   @Test func capitalizationTypes() {
-    let casing = CaseMapping(turkic: false)
+    let casing = HunspellCaseMapping(turkic: false)
     #expect(casing.capitalization(of: Array("maison".utf8)) == .lower)
     #expect(casing.capitalization(of: Array("Maison".utf8)) == .initial)
     #expect(casing.capitalization(of: Array("MAISON".utf8)) == .all)
@@ -165,11 +165,11 @@ import Testing
   }
 
   @Test func caseMappingKeepsOneCharacterForOne() {
-    let casing = CaseMapping(turkic: false)
+    let casing = HunspellCaseMapping(turkic: false)
     #expect(casing.lowercased(Array("ÉCOLE".utf8)) == Array("école".utf8))
     #expect(casing.uppercased(Array("straße".utf8)) == Array("STRAßE".utf8))
     #expect(casing.titlecased(Array("oPENOFFICE".utf8)) == Array("Openoffice".utf8))
-    let turkic = CaseMapping(turkic: true)
+    let turkic = HunspellCaseMapping(turkic: true)
     #expect(turkic.uppercased(Array("iç".utf8)) == Array("İÇ".utf8))
     #expect(turkic.lowercased(Array("IŞIK".utf8)) == Array("ışık".utf8))
   }
