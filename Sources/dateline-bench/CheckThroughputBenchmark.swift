@@ -24,6 +24,25 @@ enum CheckThroughputBenchmark {
       let rejected = Set(distinct.filter { !dictionary.check($0) })
       progress("check-throughput: \(language.name): 1 warm-up + \(runs) runs over \(words.count) words "
         + "(\(distinct.count) in the examples, \(rejected.count) distinct rejected)")
+      if let only = ProcessInfo.processInfo.environment["ONLY"] {
+        if language.name == "fr" { for _ in 0..<300_000 { _ = dictionary.check(only) } }
+        continue
+      }
+      if ProcessInfo.processInfo.environment["SLOWEST"] != nil {
+        var costs: [(String, Double)] = []
+        for word in Set(distinct) {
+          let start = MonotonicClock.nanoseconds()
+          for _ in 0..<300 { _ = dictionary.check(word) }
+          costs.append((word, Double(MonotonicClock.nanoseconds() - start) / 300))
+        }
+        costs.sort { $0.1 > $1.1 }
+        progress(costs.prefix(25).map { "\($0.0) \(Int($0.1))ns \(dictionary.check($0.0))" }.joined(separator: "\n"))
+        let weighted = distinct.reduce(0.0) { sum, word in sum + (costs.first { $0.0 == word }?.1 ?? 0) }
+        progress("mean ns per word in text order: \(Int(weighted / Double(distinct.count)))")
+        var buckets = [0, 0, 0, 0, 0]
+        for (_, cost) in costs { buckets[cost < 300 ? 0 : cost < 1000 ? 1 : cost < 3000 ? 2 : cost < 10000 ? 3 : 4] += 1 }
+        progress("distinct words by cost: <0.3us \(buckets[0]), <1us \(buckets[1]), <3us \(buckets[2]), <10us \(buckets[3]), more \(buckets[4])")
+      }
       var rates: [Double] = []
       for index in 0...runs {
         var accepted = 0

@@ -144,8 +144,8 @@ extension SpellEngine {
       return -1
     }
     // Rules that add nothing first.
-    for index in suffixTable.emptyAppends {
-      let suffix = suffixTable.records[Int(index)]
+    for (slot, index) in suffixTable.emptyAppends.enumerated() {
+      let suffix = suffixTable.emptyRecords[slot]
       let entry = considerSuffix(index, suffix, word, start, length, hashes, crossProduct: crossProduct,
                                  prefix: prefix, continuationFlag: continuationFlag, needFlag: needFlag,
                                  badFlag: badFlag, position: position, avoidFlag: avoidFlag, &state)
@@ -154,7 +154,7 @@ extension SpellEngine {
     guard length > 0 else { return -1 }
     var cursor = suffixTable.cursor(range)
     while let index = suffixTable.next(&cursor, word, range) {
-      let entry = considerSuffix(index, suffixTable.records[Int(index)], word, start, length, hashes,
+      let entry = considerSuffix(index, suffixTable.record(at: cursor), word, start, length, hashes,
                                  crossProduct: crossProduct, prefix: prefix, continuationFlag: continuationFlag,
                                  needFlag: needFlag, badFlag: badFlag, position: position, avoidFlag: avoidFlag,
                                  &state)

@@ -16,6 +16,8 @@ struct AffixTable: Sendable {
   let stripBytes: [UInt8]
   let appendBytes: [UInt8]
   let continuationFlags: [AffixFlag]
+  /// The conditions' atoms, in lookup order (the rules that add nothing, then the tree's): the
+  /// atoms of the rules a lookup meets one after the other lie side by side in memory.
   let conditionAtoms: [ConditionAtom]
   let conditionCharacters: [UInt32]
   let morphologyBytes: [UInt8]
@@ -28,6 +30,9 @@ struct AffixTable: Sendable {
   private let ruleStarts: [Int32]
   private let ruleCounts: [Int32]
   private let nodeRules: [Int32]
+  /// Copies of the records of `nodeRules` and `emptyAppends`, side by side in lookup order.
+  private let nodeRecords: [AffixRecord]
+  let emptyRecords: [AffixRecord]
   /// The root's children by byte (-1: none), to skip a search on the first step.
   private let rootChildren: [Int32]
 
@@ -53,7 +58,6 @@ struct AffixTable: Sendable {
     stripBytes = builder.stripBytes
     appendBytes = builder.appendBytes
     continuationFlags = builder.continuationFlags
-    conditionAtoms = builder.conditionAtoms
     conditionCharacters = builder.conditionCharacters
     morphologyBytes = builder.morphologyBytes
 
@@ -80,9 +84,9 @@ struct AffixTable: Sendable {
       byFlag[record.flag, default: []].append(Int32(index))
       if record.appendLength == 0 { empty.append(Int32(index)) } else { keyed.append(Int32(index)) }
     }
-    self.records = records
     self.byFlag = byFlag
-    emptyAppends = empty.reversed()
+    let emptyAppends = Array(empty.reversed())
+    self.emptyAppends = emptyAppends
 
     // The tree, built from the keys in sorted order (suffixes: their added characters backwards;
     // equal keys latest first), depth first, so that each node's edges are contiguous.
@@ -151,6 +155,19 @@ struct AffixTable: Sendable {
       edgeCounts[node] = Int32(edgeBytes.count) - edgeStarts[node]
       for child in children.reversed() { pending.append((child.node, child.range, depth + 1)) }
     }
+    // The conditions re-laid in lookup order.
+    var atoms: [ConditionAtom] = []
+    atoms.reserveCapacity(builder.conditionAtoms.count)
+    for rule in emptyAppends + nodeRules {
+      let record = records[Int(rule)]
+      let start = Int(record.conditionStart)
+      records[Int(rule)].conditionStart = Int32(atoms.count)
+      atoms += builder.conditionAtoms[start..<start + Int(record.conditionCount)]
+    }
+    conditionAtoms = atoms
+    self.records = records
+    nodeRecords = nodeRules.map { records[Int($0)] }
+    emptyRecords = emptyAppends.map { records[Int($0)] }
     var rootChildren = Array(repeating: Int32(-1), count: 256)
     for edge in Int(edgeStarts[0])..<Int(edgeStarts[0] + edgeCounts[0]) {
       rootChildren[Int(edgeBytes[edge])] = edgeNodes[edge]
@@ -207,6 +224,12 @@ struct AffixTable: Sendable {
   @inline(__always)
   func cursor(_ range: Range<Int>) -> Cursor {
     Cursor(position: isSuffix ? range.upperBound - 1 : range.lowerBound)
+  }
+
+  /// The record of the rule `next` returned last.
+  @inline(__always)
+  func record(at cursor: Cursor) -> AffixRecord {
+    nodeRecords[Int(cursor.rule - 1)]
   }
 
   /// The next rule of a walk, in lookup order, or nil.

@@ -40,7 +40,7 @@ import Testing
 
   // What `hunspell -d /usr/share/hunspell/en_US` answers (hunspell-en-us 2020.12.07).
   static let englishAccepted = [
-    "don't", "color", "Carnegie", "Sydney", "harbor", "ferries", "electric", "commuters", "running", "happiest",
+    "don't", "don’t", "color", "Carnegie", "Sydney", "harbor", "ferries", "electric", "commuters", "running", "happiest",
     "unhappy", "rebuilt", "It's", "NASA", "CEO", "1st", "22nd", "103rd", "Washington", "Obama", "Biden",
     "McDonald's", "e-mail", "well-known", "cannot",
   ]
