@@ -10,6 +10,8 @@ struct Benchmark: Sendable {
     ColdStartBenchmark.benchmark,
     FramingBenchmark.benchmark,
     ArticleBenchmark.benchmark,
+    DictionaryLoadBenchmark.benchmark,
+    CheckThroughputBenchmark.benchmark,
     DiagnosticsBenchmark.benchmark,
     DiagnosticsBenchmark.editBenchmark,
     CommandLineCheckBenchmark.benchmark,

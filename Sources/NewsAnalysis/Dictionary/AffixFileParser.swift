@@ -17,7 +17,7 @@ struct AffixFileParser {
 
   private init(bytes: [UInt8], fileName: String) {
     self.bytes = bytes
-    self.lines = TextLines.ranges(bytes)
+    self.lines = DictionaryLines.ranges(bytes)
     self.fileName = fileName
   }
 
@@ -25,7 +25,7 @@ struct AffixFileParser {
 
   /// The fields of line `index`.
   private func fields(_ index: Int) -> [Range<Int>] {
-    TextLines.fields(bytes, lines[index])
+    DictionaryLines.fields(bytes, lines[index])
   }
 
   private func raw(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
@@ -46,7 +46,7 @@ struct AffixFileParser {
   private func line(_ index: Int, startsWith keyword: String) -> Bool {
     let line = lines[index]
     var start = line.lowerBound
-    while start < line.upperBound && TextLines.isBlank(bytes[start]) { start += 1 }
+    while start < line.upperBound && DictionaryLines.isBlank(bytes[start]) { start += 1 }
     let keywordBytes = Array(keyword.utf8)
     guard line.upperBound - start >= keywordBytes.count else { return false }
     return bytes[start..<start + keywordBytes.count].elementsEqual(keywordBytes)
@@ -90,10 +90,10 @@ struct AffixFileParser {
       case "COMPLEXPREFIXES":
         rules.complexPrefixes = true
       case "IGNORE" where fields.count > 1 && rules.ignoredCharacters.isEmpty:
-        rules.ignoredCharacters = UTF8Encoding.scalars(text(fields[1]), 0..<text(fields[1]).count).sorted()
+        rules.ignoredCharacters = DictionaryUTF8.scalars(text(fields[1]), 0..<text(fields[1]).count).sorted()
       case "LANG" where fields.count > 1 && rules.language == nil:
         rules.language = string(fields[1])
-        rules.languageKind = LanguageKind(code: rules.language ?? "")
+        rules.languageKind = HunspellLanguage(code: rules.language ?? "")
       case "AF" where fields.count > 1:
         index = readFlagAliases(at: index, fields: fields)
         continue
@@ -116,11 +116,11 @@ struct AffixFileParser {
 
   /// `AF n` and its n lines; returns the index of the line after the table.
   private mutating func readFlagAliases(at header: Int, fields: [Range<Int>]) -> Int {
-    guard rules.flagAliases.isEmpty, let count = cNumber(raw(fields[1])), count >= 1 else {
+    guard rules.flagAliases.isEmpty, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
       rules.warnings.append("\(fileName) line \(lineNumber(header)): bad AF table")
       return header + 1
     }
-    var aliases: [[Flag]] = []
+    var aliases: [[AffixFlag]] = []
     var index = header + 1
     for _ in 0..<count {
       guard index < lines.count else { break }
@@ -138,7 +138,7 @@ struct AffixFileParser {
 
   /// `AM n` and its n lines.
   private mutating func readMorphologyAliases(at header: Int, fields: [Range<Int>]) -> Int {
-    guard rules.morphologyAliases.isEmpty, let count = cNumber(raw(fields[1])), count >= 1 else {
+    guard rules.morphologyAliases.isEmpty, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
       rules.warnings.append("\(fileName) line \(lineNumber(header)): bad AM table")
       return header + 1
     }
@@ -160,11 +160,11 @@ struct AffixFileParser {
 
   /// `REP n` and its n lines.
   private mutating func readReplacements(at header: Int, fields: [Range<Int>]) -> Int {
-    guard rules.replacements.isEmpty, let count = cNumber(raw(fields[1])), count >= 1 else {
+    guard rules.replacements.isEmpty, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
       rules.warnings.append("\(fileName) line \(lineNumber(header)): bad REP table")
       return header + 1
     }
-    var replacements: [ReplacementRule] = []
+    var replacements: [HunspellReplacement] = []
     var index = header + 1
     for _ in 0..<count {
       guard index < lines.count else { break }
@@ -182,7 +182,7 @@ struct AffixFileParser {
       pattern = pattern.replacingUnderscores()
       let replacement = string(fields[2]).replacingUnderscores()
       guard !pattern.isEmpty, !replacement.isEmpty else { continue }
-      replacements.append(ReplacementRule(pattern: pattern, replacement: replacement, atWordStart: atStart,
+      replacements.append(HunspellReplacement(pattern: pattern, replacement: replacement, atWordStart: atStart,
                                           atWordEnd: atEnd))
     }
     rules.replacements = replacements
@@ -192,8 +192,8 @@ struct AffixFileParser {
   // MARK: - Second pass: everything else
 
   private mutating func readDirectives() {
-    var prefixEntries: [AffixEntry] = []
-    var suffixEntries: [AffixEntry] = []
+    var prefixBuilder = AffixTableBuilder()
+    var suffixBuilder = AffixTableBuilder()
     var complexPrefixes = false
     var seen = Set<String>()
     var index = 0
@@ -286,10 +286,11 @@ struct AffixFileParser {
         case "PFX", "SFX":
           // Under COMPLEXPREFIXES prefixes work as suffixes of the reversed word and the other way round.
           let isSuffix = (keyword == "SFX") != complexPrefixes
-          let (entries, after) = try readAffix(index, fields, isSuffix: isSuffix, reversed: complexPrefixes,
-                                               ignored: ignoredSoFar)
-          if isSuffix { suffixEntries += entries } else { prefixEntries += entries }
-          next = after
+          if isSuffix {
+            next = try readAffix(index, fields, into: &suffixBuilder, reversed: complexPrefixes, ignored: ignoredSoFar)
+          } else {
+            next = try readAffix(index, fields, into: &prefixBuilder, reversed: complexPrefixes, ignored: ignoredSoFar)
+          }
         default:
           break
         }
@@ -303,8 +304,8 @@ struct AffixFileParser {
       onlyInCompound: rules.onlyInCompound, needAffix: rules.needAffix, circumfix: rules.circumfix,
       compoundPermit: rules.compoundPermitFlag, compoundForbid: rules.compoundForbidFlag,
       compoundEnd: rules.compoundEnd, compoundMiddle: rules.compoundMiddle)
-    rules.prefixes = AffixTable(isSuffix: false, entries: prefixEntries, specialFlags: special)
-    rules.suffixes = AffixTable(isSuffix: true, entries: suffixEntries, specialFlags: special)
+    rules.prefixes = AffixTable(isSuffix: false, builder: prefixBuilder, specialFlags: special)
+    rules.suffixes = AffixTable(isSuffix: true, builder: suffixBuilder, specialFlags: special)
     if rules.compoundMinimum == -1 { rules.compoundMinimum = 3 }
     if !seen.contains("BREAK") {
       rules.breakPatterns = [Array("-".utf8), Array("^-".utf8), Array("-$".utf8)]
@@ -320,7 +321,7 @@ struct AffixFileParser {
   }
 
   /// The value of a directive that takes a flag.
-  private func flagValue(_ index: Int, _ fields: [Range<Int>], current: Flag) throws(ParseStop) -> Flag {
+  private func flagValue(_ index: Int, _ fields: [Range<Int>], current: AffixFlag) throws(ParseStop) -> AffixFlag {
     guard current == 0 || current >= ReservedFlag.forbiddenWord else {
       throw fail(index, "multiple definitions of an affix file parameter")
     }
@@ -332,13 +333,13 @@ struct AffixFileParser {
   private func numberValue(_ index: Int, _ fields: [Range<Int>], current: Int) throws(ParseStop) -> Int {
     guard current == -1 else { throw fail(index, "multiple definitions of an affix file parameter") }
     guard fields.count >= 2 else { throw fail(index, "missing number") }
-    return cNumber(raw(fields[1])) ?? 0
+    return DictionaryLines.number(raw(fields[1])) ?? 0
   }
 
   /// The entry count of a table header (`MAP 25`).
   private func tableCount(_ index: Int, _ fields: [Range<Int>], allowZero: Bool = false) throws(ParseStop) -> Int {
     guard fields.count >= 2 else { throw fail(index, "missing data") }
-    let count = cNumber(raw(fields[1])) ?? 0
+    let count = DictionaryLines.number(raw(fields[1])) ?? 0
     guard count >= (allowZero ? 0 : 1) else { throw fail(index, "bad entry number") }
     return count
   }
@@ -353,9 +354,9 @@ struct AffixFileParser {
 
   private mutating func readCompoundSyllable(_ index: Int, _ fields: [Range<Int>]) throws(ParseStop) {
     guard fields.count >= 2 else { throw fail(index, "missing compoundsyllable information") }
-    rules.compoundMaximumSyllables = cNumber(raw(fields[1])) ?? 0
+    rules.compoundMaximumSyllables = DictionaryLines.number(raw(fields[1])) ?? 0
     let vowels = fields.count >= 3 ? text(fields[2]) : Array("AEIOUaeiou".utf8)
-    rules.compoundVowels = UTF8Encoding.scalars(vowels, 0..<vowels.count).sorted()
+    rules.compoundVowels = DictionaryUTF8.scalars(vowels, 0..<vowels.count).sorted()
   }
 
   private func readConversions(_ index: Int, _ fields: [Range<Int>], into table: inout ConversionTable,
@@ -367,6 +368,7 @@ struct AffixFileParser {
       guard entry.count >= 3 else { throw fail(index + offset, "\(keyword) table is corrupt") }
       table.add(pattern: text(entry[1]), replacement: text(entry[2]))
     }
+    table.finish()
     return index + count + 1
   }
 
@@ -377,7 +379,7 @@ struct AffixFileParser {
     for offset in 1...count {
       let entry = try tableLine(index, offset, "PHONE")
       guard entry.count >= 3 else { throw fail(index + offset, "PHONE table is corrupt") }
-      phonetics.append((string(entry[1]), string(entry[2]).replacingOccurrences(of: "_", with: "")))
+      phonetics.append((string(entry[1]), string(entry[2]).replacingAll(of: "_", with: "")))
     }
     rules.phoneticRules = phonetics
     return index + count + 1
@@ -401,7 +403,7 @@ struct AffixFileParser {
   }
 
   /// `text/flag` split into the text and the flag.
-  private func patternWithFlag(_ range: Range<Int>) -> ([UInt8], Flag) {
+  private func patternWithFlag(_ range: Range<Int>) -> ([UInt8], AffixFlag) {
     if let slash = bytes[range].firstIndex(of: UInt8(ascii: "/")) {
       return (text(range.lowerBound..<slash), rules.flagFormat.flag(raw(slash + 1..<range.upperBound)))
     }
@@ -413,7 +415,7 @@ struct AffixFileParser {
     let count = try tableCount(index, fields)
     for offset in 1...count {
       let entry = try tableLine(index, offset, "COMPOUNDRULE")
-      var rule: [Flag] = []
+      var rule: [AffixFlag] = []
       if entry.count > 1 {
         let written = raw(entry[1])
         if written.contains(UInt8(ascii: "(")) {
@@ -427,7 +429,7 @@ struct AffixFileParser {
               position = close
             }
             if let first = written[piece].first, first == UInt8(ascii: "*") || first == UInt8(ascii: "?") {
-              rule.append(Flag(first))
+              rule.append(AffixFlag(first))
             } else {
               rules.flagFormat.appendFlags(written[piece], to: &rule)
             }
@@ -478,73 +480,119 @@ struct AffixFileParser {
     return index + count + 1
   }
 
-  /// A `PFX`/`SFX` header and its lines. Under COMPLEXPREFIXES (`reversed`) the strings and
-  /// conditions are reversed.
-  private mutating func readAffix(_ index: Int, _ fields: [Range<Int>], isSuffix: Bool, reversed: Bool,
-                                  ignored: [UInt32]) throws(ParseStop) -> ([AffixEntry], Int) {
+  /// A `PFX`/`SFX` header and its lines, into `builder`'s records and pools; returns the index of
+  /// the line after them. Under COMPLEXPREFIXES (`reversed`) the strings and conditions are
+  /// reversed; IGNORE characters are removed from what the rules add.
+  private mutating func readAffix(_ index: Int, _ fields: [Range<Int>], into builder: inout AffixTableBuilder,
+                                  reversed: Bool, ignored: [UInt32]) throws(ParseStop) -> Int {
     guard fields.count >= 4 else { throw fail(index, "affix header is missing data") }
     let flag = rules.flagFormat.flag(raw(fields[1]))
     let crossProduct = bytes[fields[2].lowerBound] == UInt8(ascii: "Y")
-    guard let count = cNumber(raw(fields[3])), count > 0 else { throw fail(index, "affix has a bad entry number") }
-    var entries: [AffixEntry] = []
-    entries.reserveCapacity(count)
+    guard let count = DictionaryLines.number(raw(fields[3])), count > 0 else { throw fail(index, "affix has a bad entry number") }
+    var entry: [Range<Int>] = []
+    entry.reserveCapacity(8)
     for offset in 1...count {
       let lineIndex = index + offset
       guard lineIndex < lines.count else { throw fail(index, "affix ends early") }
-      let entry = self.fields(lineIndex)
+      DictionaryLines.fields(bytes, lines[lineIndex], into: &entry)
       guard entry.count >= 4 else { throw fail(lineIndex, "affix is corrupt") }
       guard rules.flagFormat.flag(raw(entry[1])) == flag else { throw fail(lineIndex, "affix is corrupt") }
-      var strip = text(entry[2])
-      if strip == [UInt8(ascii: "0")] { strip = [] }
+
+      // Strip characters ("0": none).
+      let stripStart = builder.stripBytes.count
+      if !isZero(entry[2]) { appendText(entry[2], to: &builder.stripBytes) }
+      if reversed { DictionaryUTF8.reverseCharacters(&builder.stripBytes, from: stripStart) }
+
+      // Added characters, and the continuation flags after a slash.
       var appendRange = entry[3]
-      var continuation: [Flag] = []
+      let continuationStart = builder.continuationFlags.count
       if let slash = bytes[appendRange].firstIndex(of: UInt8(ascii: "/")) {
         let flags = raw(slash + 1..<appendRange.upperBound)
         if !rules.flagAliases.isEmpty {
-          let alias = cNumber(flags) ?? 0
+          let alias = DictionaryLines.number(flags) ?? 0
           if alias > 0 && alias <= rules.flagAliases.count {
-            continuation = rules.flagAliases[alias - 1]
+            builder.continuationFlags += rules.flagAliases[alias - 1]
           } else {
             rules.warnings.append("\(fileName) line \(lineNumber(lineIndex)): bad affix flag alias")
           }
         } else {
-          continuation = rules.flagFormat.flags(flags).sorted()
+          rules.flagFormat.appendFlags(flags, to: &builder.continuationFlags)
+          builder.continuationFlags[continuationStart...].sort()
         }
         rules.hasContinuationClasses = true
-        for flag in continuation { rules.continuationFlags.insert(flag) }
+        for flag in builder.continuationFlags[continuationStart...] { rules.continuationFlags.insert(flag) }
         appendRange = appendRange.lowerBound..<slash
       }
-      var append = text(appendRange)
-      if !ignored.isEmpty { append = CharacterFilter.removing(ignored, from: append) }
-      if append == [UInt8(ascii: "0")] { append = [] }
-      var condition = entry.count > 4 ? AffixCondition(text(entry[4])) : .always
-      var morphology: String?
-      if entry.count > 5 {
-        if !rules.morphologyAliases.isEmpty {
-          let alias = cNumber(raw(entry[5])) ?? 0
-          if alias > 0 && alias <= rules.morphologyAliases.count { morphology = rules.morphologyAliases[alias - 1] }
-        } else {
-          morphology = string(entry[5].lowerBound..<lines[lineIndex].upperBound)
+      let appendStart = builder.appendBytes.count
+      if !isZero(appendRange) {
+        appendText(appendRange, to: &builder.appendBytes)
+        if !ignored.isEmpty {
+          let filtered = IgnoredCharacters.removing(ignored, from: Array(builder.appendBytes[appendStart...]))
+          builder.appendBytes.removeSubrange(appendStart...)
+          builder.appendBytes += filtered
+        }
+        // "0" after removing IGNORE characters means nothing too.
+        if builder.appendBytes.count == appendStart + 1 && builder.appendBytes[appendStart] == UInt8(ascii: "0") {
+          builder.appendBytes.removeLast()
         }
       }
-      if reversed {
-        strip = UTF8Encoding.reversedCharacters(strip)
-        append = UTF8Encoding.reversedCharacters(append)
-        condition = condition.reversed
+      if reversed { DictionaryUTF8.reverseCharacters(&builder.appendBytes, from: appendStart) }
+
+      // The condition ("." or none: always).
+      let conditionStart = builder.conditionAtoms.count
+      if entry.count > 4 {
+        if rules.encoding == .utf8 {
+          AffixCondition.parse(bytes[entry[4]], into: &builder.conditionAtoms, characters: &builder.conditionCharacters)
+        } else {
+          AffixCondition.parse(text(entry[4])[...], into: &builder.conditionAtoms,
+                               characters: &builder.conditionCharacters)
+        }
+        if reversed { builder.conditionAtoms[conditionStart...].reverse() }
       }
-      entries.append(AffixEntry(flag: flag, crossProduct: crossProduct, strip: strip, append: append,
-                                condition: condition, continuation: continuation, morphology: morphology))
+
+      // Morphological fields: the rest of the line, or an AM alias.
+      let morphologyStart = builder.morphologyBytes.count
+      if entry.count > 5 {
+        if !rules.morphologyAliases.isEmpty {
+          let alias = DictionaryLines.number(raw(entry[5])) ?? 0
+          if alias > 0 && alias <= rules.morphologyAliases.count {
+            builder.morphologyBytes += Array(rules.morphologyAliases[alias - 1].utf8)
+          }
+        } else {
+          appendText(entry[5].lowerBound..<lines[lineIndex].upperBound, to: &builder.morphologyBytes)
+        }
+      }
+
+      builder.records.append(AffixRecord(
+        flag: flag, traits: crossProduct ? .crossProduct : [], appendStart: Int32(appendStart),
+        appendLength: Int32(builder.appendBytes.count - appendStart), stripStart: Int32(stripStart),
+        stripLength: Int32(builder.stripBytes.count - stripStart), stripHash: 0,
+        continuationStart: Int32(continuationStart),
+        continuationCount: Int32(builder.continuationFlags.count - continuationStart),
+        conditionStart: Int32(conditionStart), conditionCount: Int32(builder.conditionAtoms.count - conditionStart),
+        morphologyStart: Int32(morphologyStart), morphologyLength: Int32(builder.morphologyBytes.count - morphologyStart)))
     }
-    return (entries, index + count + 1)
+    return index + count + 1
+  }
+
+  /// Whether a field is `0` (Hunspell's "nothing").
+  private func isZero(_ range: Range<Int>) -> Bool {
+    range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "0")
+  }
+
+  /// Appends a field converted to UTF-8.
+  private func appendText(_ range: Range<Int>, to output: inout [UInt8]) {
+    rules.encoding.appendUTF8(bytes[range], to: &output)
   }
 }
 
+/// Small string helpers for the readers (no Foundation).
 extension String {
   /// The string with `_` written as spaces (REP patterns).
-  func replacingUnderscores() -> String { replacingOccurrences(of: "_", with: " ") }
+  func replacingUnderscores() -> String { replacingAll(of: "_", with: " ") }
 
   /// The string with every `target` replaced (without Foundation).
-  func replacingOccurrences(of target: String, with replacement: String) -> String {
+  func replacingAll(of target: String, with replacement: String) -> String {
     guard !target.isEmpty, contains(target) else { return self }
     var result = ""
     var rest = self[...]
@@ -558,7 +606,7 @@ extension String {
 }
 
 /// Removing IGNORE characters from UTF-8 text.
-enum CharacterFilter {
+enum IgnoredCharacters {
   /// `bytes` without the characters in the sorted `ignored` list.
   static func removing(_ ignored: [UInt32], from bytes: [UInt8]) -> [UInt8] {
     guard !ignored.isEmpty else { return bytes }
@@ -566,7 +614,7 @@ enum CharacterFilter {
     output.reserveCapacity(bytes.count)
     var index = 0
     while index < bytes.count {
-      let (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: bytes.count)
+      let (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: bytes.count)
       if !ignored.contains(scalar) { output.append(contentsOf: bytes[index..<index + length]) }
       index += length
     }
@@ -578,7 +626,7 @@ enum CharacterFilter {
     guard !ignored.isEmpty else { return false }
     var index = 0
     while index < bytes.count {
-      let (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: bytes.count)
+      let (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: bytes.count)
       if ignored.contains(scalar) { return true }
       index += length
     }

@@ -5,7 +5,7 @@ extension SpellEngine {
   /// prefixes (and prefix + suffix), suffixes, then twofold suffixes. `needFlag` is a flag the stem
   /// or an affix must carry (compounding), `avoidFlag` one the stem must not have.
   func affixCheck(_ word: [UInt8], _ start: Int, _ length: Int, _ state: inout LookupState,
-                  needFlag: Flag = 0, position: CompoundPosition = .none, avoidFlag: Flag = 0) -> AffixMatch? {
+                  needFlag: AffixFlag = 0, position: CompoundPosition = .none, avoidFlag: AffixFlag = 0) -> AffixMatch? {
     var entry = prefixCheck(word, start, length, position, &state, needFlag: needFlag, avoidFlag: avoidFlag)
     if entry >= 0 { return AffixMatch(entry: entry, prefix: state.prefix, suffix: state.suffix) }
     entry = suffixCheck(word, start, length, crossProduct: false, prefix: -1, &state, needFlag: needFlag,
@@ -38,7 +38,7 @@ extension SpellEngine {
 
   /// Hunspell's `prefix_check`: a prefix, alone or crossed with a suffix.
   func prefixCheck(_ word: [UInt8], _ start: Int, _ length: Int, _ position: CompoundPosition,
-                   _ state: inout LookupState, needFlag: Flag = 0, avoidFlag: Flag = 0) -> Int32 {
+                   _ state: inout LookupState, needFlag: AffixFlag = 0, avoidFlag: AffixFlag = 0) -> Int32 {
     state.prefix = -1
     state.suffixAppend = -1
     state.suffixExtra = 0
@@ -67,8 +67,8 @@ extension SpellEngine {
 
   @inline(__always)
   private func tryPrefix(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int, _ hashes: [UInt64],
-                         _ position: CompoundPosition, _ state: inout LookupState, needFlag: Flag,
-                         avoidFlag: Flag) -> Int32 {
+                         _ position: CompoundPosition, _ state: inout LookupState, needFlag: AffixFlag,
+                         avoidFlag: AffixFlag) -> Int32 {
     let traits = prefixTable.records[Int(index)].traits
     // Prefixes only allowed inside compounds, and prefixes on the last part of a compound.
     if position == .none && traits.contains(.onlyInCompound) { return -1 }
@@ -81,7 +81,7 @@ extension SpellEngine {
   /// Hunspell's `PfxEntry::checkword`: remove the prefix, restore the stripped characters, check
   /// the condition, look the stem up; then try a suffix too when the rule crosses.
   private func prefixEntryCheck(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int, _ hashes: [UInt64],
-                                _ position: CompoundPosition, _ state: inout LookupState, needFlag: Flag) -> Int32 {
+                                _ position: CompoundPosition, _ state: inout LookupState, needFlag: AffixFlag) -> Int32 {
     let prefix = prefixTable.records[Int(index)]
     let appendLength = Int(prefix.appendLength)
     let rest = length - appendLength
@@ -111,7 +111,7 @@ extension SpellEngine {
 
   /// Whether a prefix may go on a dictionary entry on its own.
   @inline(__always)
-  private func prefixApplies(_ prefix: AffixRecord, to entry: Int32, needFlag: Flag) -> Bool {
+  private func prefixApplies(_ prefix: AffixRecord, to entry: Int32, needFlag: AffixFlag) -> Bool {
     guard has(entry, prefix.flag) else { return false }
     // A prefix that needs a further affix, or the prefix half of a circumfix, cannot stand alone.
     if prefix.traits.contains(.needAffix) || prefix.traits.contains(.circumfix) { return false }
@@ -125,8 +125,8 @@ extension SpellEngine {
   /// is), so it must cross; `continuationFlag`: the suffix must carry this continuation flag (it
   /// is the inner suffix of two; then only the rules that carry it are walked, in the same order).
   func suffixCheck(_ word: [UInt8], _ start: Int, _ length: Int, crossProduct: Bool, prefix: Int32,
-                   _ state: inout LookupState, continuationFlag: Flag = 0, needFlag: Flag = 0,
-                   position: CompoundPosition = .none, avoidFlag: Flag = 0) -> Int32 {
+                   _ state: inout LookupState, continuationFlag: AffixFlag = 0, needFlag: AffixFlag = 0,
+                   position: CompoundPosition = .none, avoidFlag: AffixFlag = 0) -> Int32 {
     let badFlag = position == .none ? rules.onlyInCompound : 0
     let hashes = state.prefixHashes(word, start..<start + length)
     defer { state.recycle(hashes) }
@@ -144,8 +144,8 @@ extension SpellEngine {
       return -1
     }
     // Rules that add nothing first.
-    for index in suffixTable.emptyAppends {
-      let suffix = suffixTable.records[Int(index)]
+    for (slot, index) in suffixTable.emptyAppends.enumerated() {
+      let suffix = suffixTable.emptyRecords[slot]
       let entry = considerSuffix(index, suffix, word, start, length, hashes, crossProduct: crossProduct,
                                  prefix: prefix, continuationFlag: continuationFlag, needFlag: needFlag,
                                  badFlag: badFlag, position: position, avoidFlag: avoidFlag, &state)
@@ -154,7 +154,7 @@ extension SpellEngine {
     guard length > 0 else { return -1 }
     var cursor = suffixTable.cursor(range)
     while let index = suffixTable.next(&cursor, word, range) {
-      let entry = considerSuffix(index, suffixTable.records[Int(index)], word, start, length, hashes,
+      let entry = considerSuffix(index, suffixTable.record(at: cursor), word, start, length, hashes,
                                  crossProduct: crossProduct, prefix: prefix, continuationFlag: continuationFlag,
                                  needFlag: needFlag, badFlag: badFlag, position: position, avoidFlag: avoidFlag,
                                  &state)
@@ -167,8 +167,8 @@ extension SpellEngine {
   /// the entry found (and the state set), or -1.
   @inline(__always)
   private func considerSuffix(_ index: Int32, _ suffix: AffixRecord, _ word: [UInt8], _ start: Int, _ length: Int,
-                              _ hashes: [UInt64], crossProduct: Bool, prefix: Int32, continuationFlag: Flag,
-                              needFlag: Flag, badFlag: Flag, position: CompoundPosition, avoidFlag: Flag,
+                              _ hashes: [UInt64], crossProduct: Bool, prefix: Int32, continuationFlag: AffixFlag,
+                              needFlag: AffixFlag, badFlag: AffixFlag, position: CompoundPosition, avoidFlag: AffixFlag,
                               _ state: inout LookupState) -> Int32 {
     let isEmpty = suffix.appendLength == 0
     if isEmpty {
@@ -189,7 +189,7 @@ extension SpellEngine {
     if !suffix.traits.contains(.hasContinuation) {
       state.suffixAppend = index
     } else if rules.languageKind == .hungarian {
-      let append = suffixEntries[Int(index)].append
+      let append = Array(suffixTable.append(suffix))
       if append.last == UInt8(ascii: "i") {
         let before = append.count > 1 ? append[append.count - 2] : 0
         if before != UInt8(ascii: "y") && before != UInt8(ascii: "t") { state.suffixExtra = 1 }
@@ -202,7 +202,7 @@ extension SpellEngine {
   /// tests that need no lookup first: the entry the rule finds, or -1.
   @inline(__always)
   private func trySuffix(_ suffix: AffixRecord, _ word: [UInt8], _ start: Int, _ length: Int, _ hashes: [UInt64],
-                         crossProduct: Bool, prefix: Int32, continuationFlag: Flag, needFlag: Flag, badFlag: Flag,
+                         crossProduct: Bool, prefix: Int32, continuationFlag: AffixFlag, needFlag: AffixFlag, badFlag: AffixFlag,
                          position: CompoundPosition, _ state: inout LookupState) -> Int32 {
     if crossProduct && !suffix.traits.contains(.crossProduct) { return -1 }
     if continuationFlag != 0 && !suffixTable.continues(suffix, continuationFlag) { return -1 }
@@ -233,7 +233,7 @@ extension SpellEngine {
 
   /// Hunspell's `suffix_applicable`: whether a suffix may be tried at all here.
   @inline(__always)
-  private func suffixApplicable(_ suffix: AffixRecord, prefix: Int32, continuationFlag: Flag,
+  private func suffixApplicable(_ suffix: AffixRecord, prefix: Int32, continuationFlag: AffixFlag,
                                 position: CompoundPosition) -> Bool {
     let traits = suffix.traits
     // At the start of a compound only suffixes with COMPOUNDPERMITFLAG.
@@ -255,7 +255,7 @@ extension SpellEngine {
   /// Whether a suffix may go on a dictionary entry (Hunspell's `SfxEntry::applies_to`).
   @inline(__always)
   private func suffixApplies(_ suffix: AffixRecord, to entry: Int32, crossProduct: Bool, prefix: Int32,
-                             continuationFlag: Flag, needFlag: Flag, badFlag: Flag) -> Bool {
+                             continuationFlag: AffixFlag, needFlag: AffixFlag, badFlag: AffixFlag) -> Bool {
     // The stem takes the suffix, or the prefix enables it.
     if !has(entry, suffix.flag)
       && !(prefix >= 0 && prefixTable.continues(prefixTable.records[Int(prefix)], suffix.flag))
@@ -280,7 +280,7 @@ extension SpellEngine {
   /// Hunspell's `suffix_check_twosfx`: an outer suffix whose flag some inner suffix continues with
   /// (only those rules are walked, in the order of the full walk).
   func twoSuffixCheck(_ word: [UInt8], _ start: Int, _ length: Int, crossProduct: Bool, prefix: Int32,
-                      _ state: inout LookupState, needFlag: Flag = 0) -> Int32 {
+                      _ state: inout LookupState, needFlag: AffixFlag = 0) -> Int32 {
     let range = start..<start + length
     for index in outerSuffixRules {
       let suffix = suffixTable.records[Int(index)]
@@ -301,7 +301,7 @@ extension SpellEngine {
   /// Hunspell's `SfxEntry::check_twosfx`: remove the outer suffix, then look for an inner one that
   /// continues with it.
   private func outerSuffixCheck(_ suffix: AffixRecord, _ word: [UInt8], _ start: Int, _ length: Int,
-                                crossProduct: Bool, prefix: Int32, _ state: inout LookupState, needFlag: Flag) -> Int32 {
+                                crossProduct: Bool, prefix: Int32, _ state: inout LookupState, needFlag: AffixFlag) -> Int32 {
     if crossProduct && !suffix.traits.contains(.crossProduct) { return -1 }
     let rest = length - Int(suffix.appendLength)
     guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + Int(suffix.stripLength) >= Int(suffix.conditionCount)
@@ -328,7 +328,7 @@ extension SpellEngine {
 
   /// Hunspell's `prefix_check_twosfx`: a crossing prefix, then two suffixes.
   func prefixTwoSuffixCheck(_ word: [UInt8], _ start: Int, _ length: Int, _ position: CompoundPosition,
-                            _ state: inout LookupState, needFlag: Flag = 0) -> Int32 {
+                            _ state: inout LookupState, needFlag: AffixFlag = 0) -> Int32 {
     state.prefix = -1
     state.suffixAppend = -1
     state.suffixExtra = 0
@@ -350,7 +350,7 @@ extension SpellEngine {
 
   private func prefixTwoSuffixEntryCheck(_ index: Int32, _ word: [UInt8], _ start: Int, _ length: Int,
                                          _ position: CompoundPosition, _ state: inout LookupState,
-                                         needFlag: Flag) -> Int32 {
+                                         needFlag: AffixFlag) -> Int32 {
     let prefix = prefixTable.records[Int(index)]
     let rest = length - Int(prefix.appendLength)
     guard (rest > 0 || (rest == 0 && rules.fullStrip)) && rest + Int(prefix.stripLength) >= Int(prefix.conditionCount)

@@ -8,43 +8,43 @@ struct AffixRules: Sendable {
   var flagFormat: FlagFormat = .singleByte
   /// `LANG` as written.
   var language: String?
-  var languageKind: LanguageKind = .other
+  var languageKind: HunspellLanguage = .other
   /// `COMPLEXPREFIXES`: words are stored and matched reversed, so that prefixes nest like suffixes.
   var complexPrefixes = false
 
-  var prefixes = AffixTable(isSuffix: false, entries: [])
-  var suffixes = AffixTable(isSuffix: true, entries: [])
+  var prefixes = AffixTable(isSuffix: false)
+  var suffixes = AffixTable(isSuffix: true)
   /// Flags that some affix carries as a continuation flag (twofold affixes are looked for only then).
   var continuationFlags = FlagBitSet()
   var hasContinuationClasses = false
 
   /// `AF`: flag sets the `.dic` (and affix continuations) name by number, 1-based.
-  var flagAliases: [[Flag]] = []
+  var flagAliases: [[AffixFlag]] = []
   /// `AM`: morphological fields named by number, 1-based.
   var morphologyAliases: [String] = []
 
   // Attribute flags.
-  var forbiddenWord: Flag = ReservedFlag.forbiddenWord
-  var keepCase: Flag = 0
-  var needAffix: Flag = 0
-  var onlyInCompound: Flag = 0
-  var circumfix: Flag = 0
-  var noSuggest: Flag = 0
-  var noNgramSuggest: Flag = 0
-  var forceUppercase: Flag = 0
-  var warn: Flag = 0
-  var substandard: Flag = 0
-  var lemmaPresent: Flag = 0
+  var forbiddenWord: AffixFlag = ReservedFlag.forbiddenWord
+  var keepCase: AffixFlag = 0
+  var needAffix: AffixFlag = 0
+  var onlyInCompound: AffixFlag = 0
+  var circumfix: AffixFlag = 0
+  var noSuggest: AffixFlag = 0
+  var noNgramSuggest: AffixFlag = 0
+  var forceUppercase: AffixFlag = 0
+  var warn: AffixFlag = 0
+  var substandard: AffixFlag = 0
+  var lemmaPresent: AffixFlag = 0
   var forbidWarn = false
 
   // Compounding.
-  var compoundFlag: Flag = 0
-  var compoundBegin: Flag = 0
-  var compoundMiddle: Flag = 0
-  var compoundEnd: Flag = 0
-  var compoundRoot: Flag = 0
-  var compoundPermitFlag: Flag = 0
-  var compoundForbidFlag: Flag = 0
+  var compoundFlag: AffixFlag = 0
+  var compoundBegin: AffixFlag = 0
+  var compoundMiddle: AffixFlag = 0
+  var compoundEnd: AffixFlag = 0
+  var compoundRoot: AffixFlag = 0
+  var compoundPermitFlag: AffixFlag = 0
+  var compoundForbidFlag: AffixFlag = 0
   /// COMPOUNDMIN (characters per part; 3 when unset).
   var compoundMinimum = -1
   /// COMPOUNDWORDMAX (-1: unlimited).
@@ -64,7 +64,7 @@ struct AffixRules: Sendable {
   var simplifiedCompoundPatterns = false
   /// COMPOUNDRULE lines, as flag sequences where `*` and `?` are the flag values 42 and 63
   /// (Hunspell's own encoding).
-  var compoundRules: [[Flag]] = []
+  var compoundRules: [[AffixFlag]] = []
 
   // Input handling.
   var inputConversion = ConversionTable()
@@ -81,7 +81,7 @@ struct AffixRules: Sendable {
   var wordCharacters = ""
   var tryCharacters = ""
   var keyboard = ""
-  var replacements: [ReplacementRule] = []
+  var replacements: [HunspellReplacement] = []
   var characterMap: [[String]] = []
   var phoneticRules: [(String, String)] = []
   var maxNgramSuggestions = -1
@@ -101,7 +101,7 @@ struct AffixRules: Sendable {
 }
 
 /// Languages whose rules Hunspell hard-wires.
-enum LanguageKind: Sendable, Equatable {
+enum HunspellLanguage: Sendable, Equatable {
   /// Turkish, Azeri, Crimean Tatar: dotted and dotless i are distinct letters.
   case turkic
   /// Hungarian: compounding counts syllables; a dash rule when breaking words.
@@ -125,9 +125,9 @@ enum LanguageKind: Sendable, Equatable {
 /// `left` + `right` (simplified compounds).
 struct CompoundPattern: Sendable {
   var left: [UInt8]
-  var leftFlag: Flag = 0
+  var leftFlag: AffixFlag = 0
   var right: [UInt8] = []
-  var rightFlag: Flag = 0
+  var rightFlag: AffixFlag = 0
   var replacement: [UInt8] = []
 }
 
@@ -135,13 +135,13 @@ struct CompoundPattern: Sendable {
 struct FlagBitSet: Sendable {
   private var words: [UInt64] = []
 
-  mutating func insert(_ flag: Flag) {
+  mutating func insert(_ flag: AffixFlag) {
     if words.isEmpty { words = Array(repeating: 0, count: 1024) }
     words[Int(flag >> 6)] |= 1 << UInt64(flag & 63)
   }
 
   @inline(__always)
-  func contains(_ flag: Flag) -> Bool {
+  func contains(_ flag: AffixFlag) -> Bool {
     guard !words.isEmpty else { return false }
     return words[Int(flag >> 6)] & (1 << UInt64(flag & 63)) != 0
   }

@@ -1,7 +1,7 @@
 /// How a word is capitalised, as Hunspell sorts words: all lower case (`NOCAP`), an initial capital
 /// (`INITCAP`), all capitals (`ALLCAP`; characters without case count either way), or mixed, with
 /// a lower-case (`HUHCAP`) or upper-case (`HUHINITCAP`) first letter.
-enum Capitalization: Sendable, Equatable {
+enum HunspellCapitalization: Sendable, Equatable {
   case lower
   case initial
   case all
@@ -11,7 +11,7 @@ enum Capitalization: Sendable, Equatable {
 
 /// Simple (one character to one character) case mapping over UTF-8 bytes, with the Turkic rules
 /// for dotted and dotless i when the dictionary's language asks for them.
-struct CaseMapping: Sendable {
+struct HunspellCaseMapping: Sendable {
   let turkic: Bool
 
   @inline(__always)
@@ -37,7 +37,7 @@ struct CaseMapping: Sendable {
   }
 
   /// The capitalization of `bytes[range]`.
-  func capitalization(of bytes: [UInt8], _ range: Range<Int>) -> Capitalization {
+  func capitalization(of bytes: [UInt8], _ range: Range<Int>) -> HunspellCapitalization {
     // ASCII without Turkic rules: letters are upper or lower case, everything else neutral.
     if !turkic {
       var capitals = 0
@@ -69,7 +69,7 @@ struct CaseMapping: Sendable {
       let byte = bytes[index]
       var scalar = UInt32(byte)
       var length = 1
-      if byte >= 0x80 { (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: range.upperBound) }
+      if byte >= 0x80 { (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: range.upperBound) }
       let lowered = lower(scalar)
       if lowered != scalar {
         capitals += 1
@@ -86,7 +86,7 @@ struct CaseMapping: Sendable {
     return .mixed
   }
 
-  func capitalization(of bytes: [UInt8]) -> Capitalization {
+  func capitalization(of bytes: [UInt8]) -> HunspellCapitalization {
     capitalization(of: bytes, 0..<bytes.count)
   }
 
@@ -98,13 +98,13 @@ struct CaseMapping: Sendable {
     var index = 0
     var character = 0
     while index < bytes.count {
-      let (scalar, length) = UTF8Encoding.decode(bytes, at: index, end: bytes.count)
+      let (scalar, length) = DictionaryUTF8.decode(bytes, at: index, end: bytes.count)
       if character >= first && (!onlyFirst || character == first) {
         let changed = transform(scalar)
         if changed == scalar {
           output.append(contentsOf: bytes[index..<index + length])
         } else {
-          UTF8Encoding.append(changed, to: &output)
+          DictionaryUTF8.append(changed, to: &output)
         }
       } else {
         output.append(contentsOf: bytes[index..<index + length])

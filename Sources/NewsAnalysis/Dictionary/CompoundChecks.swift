@@ -19,8 +19,8 @@ extension SpellEngine {
       return false
     }
     state.ruleWords[wordIndex] = entry
-    let star = Flag(UInt8(ascii: "*"))
-    let question = Flag(UInt8(ascii: "?"))
+    let star = AffixFlag(UInt8(ascii: "*"))
+    let question = AffixFlag(UInt8(ascii: "?"))
     func fail() -> Bool {
       state.ruleWords[wordIndex] = -1
       if started { usingRules = false }
@@ -37,7 +37,7 @@ extension SpellEngine {
     guard mentioned else { return fail() }
 
     /// Whether part `index` carries `flag`.
-    func part(_ index: Int, has flag: Flag) -> Bool {
+    func part(_ index: Int, has flag: AffixFlag) -> Bool {
       let partEntry = state.ruleWords[index]
       return partEntry >= 0 && words.hasFlags(partEntry) && has(partEntry, flag)
     }
@@ -112,9 +112,8 @@ extension SpellEngine {
 
   /// Whether one side of a join carries `flag`: its dictionary entry, or a prefix or suffix that
   /// built it, through its continuation flags.
-  func joinSide(_ entry: Int32, prefix: Int32, suffix: Int32, has flag: Flag) -> Bool {
-    has(entry, flag) || (prefix >= 0 && prefixEntries[Int(prefix)].continues(flag))
-      || (suffix >= 0 && suffixEntries[Int(suffix)].continues(flag))
+  func joinSide(_ entry: Int32, prefix: Int32, suffix: Int32, has flag: AffixFlag) -> Bool {
+    has(entry, flag) || prefixTable.continues(rule: prefix, flag) || suffixTable.continues(rule: suffix, flag)
   }
 
   /// Hunspell's `cpdpat_check`: whether a CHECKCOMPOUNDPATTERN forbids the join at `position`
@@ -159,9 +158,9 @@ extension SpellEngine {
 
   /// Hunspell's `cpdcase_check`: a capital letter on either side of the join (dashes excepted).
   func compoundCaseForbids(_ word: [UInt8], _ position: Int) -> Bool {
-    let before = UTF8Encoding.previousStart(word, before: position)
-    let left = UTF8Encoding.decode(word, at: before, end: word.count).scalar
-    let right = position < word.count ? UTF8Encoding.decode(word, at: position, end: word.count).scalar : 0
+    let before = DictionaryUTF8.previousStart(word, before: position)
+    let left = DictionaryUTF8.decode(word, at: before, end: word.count).scalar
+    let right = position < word.count ? DictionaryUTF8.decode(word, at: position, end: word.count).scalar : 0
     func isCapital(_ scalar: UInt32) -> Bool { casing.upper(scalar) == scalar && casing.lower(scalar) != scalar }
     return (isCapital(left) || isCapital(right)) && left != 0x2D && right != 0x2D
   }
@@ -198,7 +197,7 @@ extension SpellEngine {
   func compoundIsWordPair(_ word: [UInt8], _ length: Int, _ state: inout LookupState) -> Bool {
     guard length > 2 else { return false }
     var candidate = Array(word[0..<min(length, word.count)])
-    for index in 1..<candidate.count where !UTF8Encoding.isContinuation(candidate[index]) {
+    for index in 1..<candidate.count where !DictionaryUTF8.isContinuation(candidate[index]) {
       candidate.insert(0x20, at: index)
       if isPlainOrAffixedWord(candidate, &state) { return true }
       candidate.remove(at: index)
@@ -213,7 +212,7 @@ extension SpellEngine {
     var count = 0
     var index = 0
     while index < array.count {
-      let (scalar, length) = UTF8Encoding.decode(array, at: index, end: array.count)
+      let (scalar, length) = DictionaryUTF8.decode(array, at: index, end: array.count)
       if rules.compoundVowels.contains(scalar) { count += 1 }
       index += length
     }

@@ -11,7 +11,7 @@ extension SpellEngine {
   /// The first part's entry of a compound reading of `word`, or -1.
   func compoundCheck(_ word: [UInt8], wordCount startWordCount: Int, syllables startSyllables: Int,
                      maxWords: Int, wordIndex: Int, usingRules startUsingRules: Bool, hungarianMovingRule: Bool,
-                     info: inout CheckInfo, _ state: inout LookupState) -> Int32 {
+                     info: inout SpellCheckInfo, _ state: inout LookupState) -> Int32 {
     guard wordIndex + 1 < maxWords else { return -1 }
     if wordIndex == 0 || state.compoundStart == nil {
       state.compoundStart = .now
@@ -37,7 +37,7 @@ extension SpellEngine {
 
     var i = minimum
     while i < maximum {
-      while i < st.count && UTF8Encoding.isContinuation(st[i]) { i += 1 }
+      while i < st.count && DictionaryUTF8.isContinuation(st[i]) { i += 1 }
       if i >= maximum { return -1 }
       var usingRules = startUsingRules
       // Without flag compounding (COMPOUNDRULE alone), the pass by flags can accept nothing.
@@ -130,13 +130,11 @@ extension SpellEngine {
                 if entry < 0 && rules.compoundMoreSuffixes {
                   entry = twoSuffixCheck(st, 0, i, crossProduct: false, prefix: -1, &state, needFlag: rules.compoundFlag)
                 }
-                if entry >= 0 && !hungarianMovingRule && state.suffix >= 0 {
-                  let suffix = suffixEntries[Int(state.suffix)]
-                  if !suffix.continuation.isEmpty
-                    && (suffix.continues(rules.compoundForbidFlag) || suffix.continues(rules.compoundEnd))
-                  {
-                    entry = -1
-                  }
+                if entry >= 0 && !hungarianMovingRule && state.suffix >= 0
+                  && (continues(suffix: state.suffix, rules.compoundForbidFlag)
+                    || continues(suffix: state.suffix, rules.compoundEnd))
+                {
+                  entry = -1
                 }
               }
             }
@@ -204,8 +202,8 @@ extension SpellEngine {
               || (oldWordCount == 0 && rules.compoundBegin != 0 && has(entry, rules.compoundBegin))
               || (oldWordCount > 0 && rules.compoundMiddle != 0 && has(entry, rules.compoundMiddle))
               || (hungarian && hungarianMovingRule
-                && (has(entry, Flag(UInt8(ascii: "F"))) || has(entry, Flag(UInt8(ascii: "G")))
-                  || has(entry, Flag(UInt8(ascii: "H")))))
+                && (has(entry, AffixFlag(UInt8(ascii: "F"))) || has(entry, AffixFlag(UInt8(ascii: "G")))
+                  || has(entry, AffixFlag(UInt8(ascii: "H")))))
             let patternFlagOK = simplifiedPattern == 0 || patterns[simplifiedPattern - 1].leftFlag == 0
               || joinSide(entry, prefix: state.prefix, suffix: state.suffix, has: patterns[simplifiedPattern - 1].leftFlag)
             var tripled = false
@@ -217,8 +215,9 @@ extension SpellEngine {
             firstOK = permitted && patternFlagOK && !tripled && !badCase
           } else if hungarian && hungarianMovingRule {
             if let match = affixCheck(st, 0, i, &state), state.suffix >= 0 {
-              let suffix = suffixEntries[Int(state.suffix)]
-              if suffix.continues(Flag(UInt8(ascii: "x"))) || suffix.continues(Flag(UInt8(ascii: "%"))) {
+              if continues(suffix: state.suffix, AffixFlag(UInt8(ascii: "x")))
+                || continues(suffix: state.suffix, AffixFlag(UInt8(ascii: "%")))
+              {
                 entry = match.entry
                 firstOK = true
               }
@@ -228,7 +227,7 @@ extension SpellEngine {
           if firstOK {
             if hungarian {
               syllableCount += syllables(st[0..<i])
-              if state.prefix >= 0 && syllables(prefixEntries[Int(state.prefix)].append[...]) > 1 { wordCount += 1 }
+              if state.prefix >= 0 && syllables(prefixTable.append(prefixTable.records[Int(state.prefix)])) > 1 { wordCount += 1 }
             }
 
             // THE REST.
@@ -276,7 +275,7 @@ extension SpellEngine {
 
               let oldSyllableCount2 = syllableCount
               let oldWordCount2 = wordCount
-              if entry >= 0 && hungarian && has(entry, Flag(UInt8(ascii: "I"))) && !has(entry, Flag(UInt8(ascii: "J"))) {
+              if entry >= 0 && hungarian && has(entry, AffixFlag(UInt8(ascii: "I"))) && !has(entry, AffixFlag(UInt8(ascii: "J"))) {
                 syllableCount -= 1
               }
               if entry >= 0 && rules.compoundRoot != 0 && has(entry, rules.compoundRoot) { wordCount += 1 }
@@ -377,17 +376,17 @@ extension SpellEngine {
               if hungarian {
                 if i < word.count { syllableCount += syllables(word[i...]) }
                 if state.suffixAppend >= 0 {
-                  syllableCount -= syllables(suffixEntries[Int(state.suffixAppend)].append[...]) + state.suffixExtra
+                  syllableCount -= syllables(suffixTable.append(suffixTable.records[Int(state.suffixAppend)])) + state.suffixExtra
                 } else {
                   syllableCount -= state.suffixExtra
                 }
-                if state.prefix >= 0 && syllables(prefixEntries[Int(state.prefix)].append[...]) > 1 { wordCount += 1 }
+                if state.prefix >= 0 && syllables(prefixTable.append(prefixTable.records[Int(state.prefix)])) > 1 { wordCount += 1 }
                 if !rules.syllableNumberFlags.isEmpty {
                   switch state.suffixFlag {
-                  case Flag(UInt8(ascii: "c")): syllableCount += 2
-                  case Flag(UInt8(ascii: "J")): syllableCount += 1
-                  case Flag(UInt8(ascii: "I")):
-                    if entry >= 0 && has(entry, Flag(UInt8(ascii: "J"))) { syllableCount += 1 }
+                  case AffixFlag(UInt8(ascii: "c")): syllableCount += 2
+                  case AffixFlag(UInt8(ascii: "J")): syllableCount += 1
+                  case AffixFlag(UInt8(ascii: "I")):
+                    if entry >= 0 && has(entry, AffixFlag(UInt8(ascii: "J"))) { syllableCount += 1 }
                   default: break
                   }
                 }
@@ -513,14 +512,14 @@ extension SpellEngine {
     var count = 0
     while count < minimumCharacters && minimum < length {
       minimum += 1
-      while minimum < length && minimum < word.count && UTF8Encoding.isContinuation(word[minimum]) { minimum += 1 }
+      while minimum < length && minimum < word.count && DictionaryUTF8.isContinuation(word[minimum]) { minimum += 1 }
       count += 1
     }
     var maximum = length
     count = 0
     while count < minimumCharacters - 1 && maximum > 0 {
       maximum -= 1
-      while maximum > 0 && maximum < word.count && UTF8Encoding.isContinuation(word[maximum]) { maximum -= 1 }
+      while maximum > 0 && maximum < word.count && DictionaryUTF8.isContinuation(word[maximum]) { maximum -= 1 }
       count += 1
     }
     return (minimum, maximum)
@@ -534,12 +533,12 @@ extension SpellEngine {
   }
 
   @inline(__always)
-  private func continues(prefix: Int32, _ flag: Flag) -> Bool {
-    prefix >= 0 && prefixEntries[Int(prefix)].continues(flag)
+  private func continues(prefix: Int32, _ flag: AffixFlag) -> Bool {
+    prefixTable.continues(rule: prefix, flag)
   }
 
   @inline(__always)
-  private func continues(suffix: Int32, _ flag: Flag) -> Bool {
-    suffix >= 0 && suffixEntries[Int(suffix)].continues(flag)
+  private func continues(suffix: Int32, _ flag: AffixFlag) -> Bool {
+    suffixTable.continues(rule: suffix, flag)
   }
 }

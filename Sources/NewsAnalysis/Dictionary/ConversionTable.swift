@@ -16,6 +16,10 @@ struct ConversionTable: Sendable {
   /// The entries, by first byte and longest pattern first: `byFirstByte[firstStarts[b]..<firstStarts[b + 1]]`.
   private var byFirstByte: [Int32] = []
   private var firstStarts: [Int32] = Array(repeating: 0, count: 257)
+  /// The patterns' bytes, concatenated, and where each starts (one more element than entries), so
+  /// that matching copies nothing.
+  private var patternBytes: [UInt8] = []
+  private var patternStarts: [Int32] = [0]
 
   init() {}
 
@@ -52,14 +56,18 @@ struct ConversionTable: Sendable {
     }
     pattern = pattern.map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }
     let replacement = written2.map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }
-    if let index = entries.firstIndex(where: { $0.pattern == pattern }) {
+    if let index = entries.lastIndex(where: { $0.pattern == pattern }) {
       entries[index].replacements[anchoring] = replacement
     } else {
       var replacements: [[UInt8]] = [[], [], [], []]
       replacements[anchoring] = replacement
       entries.append(Entry(pattern: pattern, replacements: replacements))
-      entries.sort { $0.pattern.lexicographicallyPrecedes($1.pattern) }
     }
+  }
+
+  /// Indexes the patterns once the table is read (before any `convert`).
+  mutating func finish() {
+    entries.sort { $0.pattern.lexicographicallyPrecedes($1.pattern) }
     rebuildIndex()
   }
 
@@ -75,6 +83,9 @@ struct ConversionTable: Sendable {
       byFirstByte += buckets[byte].sorted { entries[Int($0)].pattern.count > entries[Int($1)].pattern.count }
     }
     firstStarts[256] = Int32(byFirstByte.count)
+    patternBytes = entries.flatMap(\.pattern)
+    patternStarts = [0]
+    for entry in entries { patternStarts.append(patternStarts.last! + Int32(entry.pattern.count)) }
   }
 
   /// `word` converted, or nil when no pattern applies.
@@ -88,10 +99,17 @@ struct ConversionTable: Sendable {
       let first = Int(word[index])
       var applied = false
       for slot in Int(firstStarts[first])..<Int(firstStarts[first + 1]) {
-        let entry = entries[Int(byFirstByte[slot])]
-        let length = entry.pattern.count
-        guard index + length <= count, word[index..<index + length].elementsEqual(entry.pattern) else { continue }
-        let replacement = Self.replacement(entry, atStart: index == 0, atEnd: index + length == count)
+        let number = Int(byFirstByte[slot])
+        let patternStart = Int(patternStarts[number])
+        let length = Int(patternStarts[number + 1]) - patternStart
+        guard index + length <= count else { continue }
+        var matches = true
+        for offset in 1..<max(length, 1) where word[index + offset] != patternBytes[patternStart + offset] {
+          matches = false
+          break
+        }
+        guard matches else { continue }
+        let replacement = Self.replacement(entries[number], atStart: index == 0, atEnd: index + length == count)
         guard !replacement.isEmpty else { continue }
         if !changed {
           output.reserveCapacity(count + 8)
@@ -125,9 +143,9 @@ struct ConversionTable: Sendable {
 
 /// One REP line: a common misspelling and its correction, for suggestions (and for
 /// CHECKCOMPOUNDREP). `^` and `$` anchor the pattern; `_` stands for a space.
-public struct ReplacementRule: Sendable, Equatable {
-  public let pattern: String
-  public let replacement: String
-  public let atWordStart: Bool
-  public let atWordEnd: Bool
+struct HunspellReplacement: Sendable, Equatable {
+  let pattern: String
+  let replacement: String
+  let atWordStart: Bool
+  let atWordEnd: Bool
 }

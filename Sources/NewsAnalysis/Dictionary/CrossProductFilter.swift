@@ -12,27 +12,35 @@ struct CrossProductFilter: Sendable {
     let prefixes = rules.prefixes
     let suffixes = rules.suffixes
     for index in prefixes.emptyAppends {
-      let prefix = prefixes.entries[Int(index)]
+      let prefix = prefixes.entry(index)
       guard prefix.crossProduct else { continue }
       // A suffix that enables the prefix would let any stem in.
-      if suffixes.entries.contains(where: { $0.continues(prefix.flag) }) { continue }
+      if suffixes.records.contains(where: { suffixes.continues($0, prefix.flag) }) { continue }
       var hashes: [UInt64] = []
       var tooMany = false
-      for entry in words.entries where words.has(entry, prefix.flag) {
+      for entry in 0..<Int32(words.count) where words.has(entry, prefix.flag) && words.isLive(entry) {
         let stem = Array(words.word(entry))
-        for suffix in suffixes.entries where suffix.crossProduct {
-          guard words.has(entry, suffix.flag) || prefix.continues(suffix.flag) else { continue }
-          guard stem.count >= suffix.strip.count, stem.suffix(suffix.strip.count).elementsEqual(suffix.strip) else {
+        // The suffixes the stem or the prefix allows, by flag.
+        var flags = Array(words.flags(entry))
+        flags += prefix.continuation
+        var seen = Set<AffixFlag>()
+        for flag in flags where seen.insert(flag).inserted {
+          for rule in suffixes.byFlag[flag] ?? [] {
+          let suffix = suffixes.entry(rule)
+          guard suffix.crossProduct else { continue }
+          let strip = Array(suffix.strip)
+          guard stem.count >= strip.count, stem.suffix(strip.count).elementsEqual(strip) else {
             continue
           }
           // The prefix stem: the dictionary word with the suffix put back; the word: that without
           // the prefix's strip characters.
-          var prefixStem = Array(stem.dropLast(suffix.strip.count))
+          var prefixStem = Array(stem.dropLast(strip.count))
           prefixStem += suffix.append
           guard prefixStem.count >= prefix.strip.count, prefixStem.prefix(prefix.strip.count).elementsEqual(prefix.strip)
           else { continue }
           let form = Array(prefixStem.dropFirst(prefix.strip.count))
           hashes.append(Self.key(StemHash.hash(form[...]), form.count))
+          }
         }
         if hashes.count > 100_000 {
           tooMany = true

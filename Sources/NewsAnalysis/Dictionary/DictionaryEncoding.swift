@@ -55,7 +55,7 @@ enum DictionaryEncoding: Sendable, Equatable {
       if byte < 0x80 {
         output.append(byte)
       } else {
-        UTF8Encoding.append(scalar(ofByte: byte), to: &output)
+        DictionaryUTF8.append(scalar(ofByte: byte), to: &output)
       }
     }
   }
@@ -103,7 +103,7 @@ enum DictionaryEncoding: Sendable, Equatable {
 }
 
 /// Small UTF-8 helpers for byte arrays: encoding a scalar, stepping over characters.
-enum UTF8Encoding {
+enum DictionaryUTF8 {
   /// Appends the UTF-8 form of `scalar` (U+FFFD for a value that is no scalar).
   @inline(__always)
   static func append(_ scalar: UInt32, to output: inout [UInt8]) {
@@ -164,6 +164,35 @@ enum UTF8Encoding {
     return (value, length)
   }
 
+  /// The scalar that starts at `index` of a buffer, and its length in bytes (U+FFFD, one byte,
+  /// when malformed).
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    let length: Int
+    var value: UInt32
+    if lead >= 0xF0 {
+      length = 4
+      value = UInt32(lead & 0x07)
+    } else if lead >= 0xE0 {
+      length = 3
+      value = UInt32(lead & 0x0F)
+    } else if lead >= 0xC0 {
+      length = 2
+      value = UInt32(lead & 0x1F)
+    } else {
+      return (0xFFFD, 1)
+    }
+    guard index + length <= bytes.count else { return (0xFFFD, 1) }
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      guard isContinuation(byte) else { return (0xFFFD, 1) }
+      value = value << 6 | UInt32(byte & 0x3F)
+    }
+    return (value, length)
+  }
+
   /// The start of the character that ends just before `index` (not before `start`).
   @inline(__always)
   static func previousStart(_ bytes: [UInt8], before index: Int, start: Int = 0) -> Int {
@@ -198,6 +227,13 @@ enum UTF8Encoding {
     output.reserveCapacity(scalars.count)
     for scalar in scalars { append(scalar, to: &output) }
     return output
+  }
+
+  /// Reverses the characters of `bytes` from `start` on, in place (for COMPLEXPREFIXES).
+  static func reverseCharacters(_ bytes: inout [UInt8], from start: Int) {
+    guard bytes.count - start > 1 else { return }
+    let reversed = reversedCharacters(Array(bytes[start...]))
+    bytes.replaceSubrange(start..., with: reversed)
   }
 
   /// `bytes` with its characters in reverse order (for COMPLEXPREFIXES).

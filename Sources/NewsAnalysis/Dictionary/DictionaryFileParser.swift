@@ -13,7 +13,7 @@ struct DictionaryFileParser {
   }
 
   private let rules: AffixRules
-  private let casing: CaseMapping
+  private let casing: HunspellCaseMapping
   private var table = WordTable()
   /// Distinct flag fields (or sorted flag sets of hidden copies) → their place in the pool.
   private var flagSets = ByteInterner()
@@ -21,85 +21,121 @@ struct DictionaryFileParser {
   private var descriptions = ByteInterner()
   /// AF aliases' places in the pool.
   private var aliasRanges: [(start: UInt32, count: UInt16)] = []
-  private var scratchFlags: [Flag] = []
+  private var scratchFlags: [AffixFlag] = []
+  /// The last flag field and description read (pointers into the file being read), and what
+  /// they were interned as.
+  private var previousFlagField: UnsafeBufferPointer<UInt8>? = nil
+  private var previousFlagRange: (UInt32, UInt16) = (0, 0)
+  private var previousDescription: UnsafeBufferPointer<UInt8>? = nil
+  private var previousDescriptionNumber: UInt32 = 0
+  /// For each description: whether it holds a `ph:` field.
+  private var descriptionHasPhonetic: [Bool] = []
   private var scratchWord: [UInt8] = []
 
   private init(rules: AffixRules) {
     self.rules = rules
-    casing = CaseMapping(turkic: rules.languageKind == .turkic)
+    casing = HunspellCaseMapping(turkic: rules.languageKind == .turkic)
   }
 
   private mutating func read(_ bytes: [UInt8], fileName: String) throws(DictionaryError) -> WordTable {
-    let lines = TextLines.ranges(bytes)
-    guard let first = lines.first, let count = cNumber(bytes[first]), count > 0, count < 10_000_000 else {
-      throw DictionaryError("\(fileName) line 1: missing or bad word count")
+    try bytes.withUnsafeBufferPointer { (buffer) throws(DictionaryError) -> WordTable in
+      var start = 0
+      if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+      let firstEnd = DictionaryLines.lineEnd(buffer, from: start)
+      let countLine = start..<DictionaryLines.trimmedEnd(buffer, start, firstEnd)
+      guard let count = DictionaryLines.number(bytes[countLine]), count > 0, count < 10_000_000 else {
+        throw DictionaryError("\(fileName) line 1: missing or bad word count")
+      }
+      // The count is approximate; the table grows if it was too small.
+      // Room for the entries and their hidden copies.
+      let expected = min(count, buffer.count / 4)
+      table = WordTable(expectedCount: expected + expected / 8 + 16, expectedBytes: buffer.count / 3)
+      for alias in rules.flagAliases {
+        let aliasStart = alias.withUnsafeBufferPointer { table.addFlagSet($0) }
+        aliasRanges.append((aliasStart, UInt16(clamping: alias.count)))
+      }
+      var lineStart = firstEnd + 1
+      while lineStart < buffer.count {
+        let end = DictionaryLines.lineEnd(buffer, from: lineStart)
+        readLine(buffer, lineStart..<DictionaryLines.trimmedEnd(buffer, lineStart, end))
+        lineStart = end + 1
+      }
+      table.finish()
+      return table
     }
-    table = WordTable(expectedCount: min(count, lines.count) + 16)
-    for alias in rules.flagAliases {
-      let start = alias.withUnsafeBufferPointer { table.addFlagSet($0) }
-      aliasRanges.append((start, UInt16(clamping: alias.count)))
-    }
-    for line in lines.dropFirst() {
-      readLine(bytes, line)
-    }
-    table.finish()
-    return table
   }
 
   /// One `.dic` line.
-  private mutating func readLine(_ bytes: [UInt8], _ line: Range<Int>) {
+  private mutating func readLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
     // Where the morphological fields start: a tab, or blanks before a two-letter `xx:` field.
     var wordEnd = line.upperBound
     var descriptionStart = -1
-    var colon = line.lowerBound
-    while colon < line.upperBound {
-      if bytes[colon] == UInt8(ascii: ":"), colon - line.lowerBound > 3, TextLines.isBlank(bytes[colon - 3]) {
-        var blank = colon - 3
-        while blank > line.lowerBound && TextLines.isBlank(bytes[blank - 1]) { blank -= 1 }
+    var tab = -1
+    var index = DictionaryLines.firstColonOrTab(bytes, line)
+    while index < line.upperBound {
+      let byte = bytes[index]
+      if byte == 0x09 && tab < 0 { tab = index }
+      if byte == UInt8(ascii: ":") && descriptionStart < 0 && index - line.lowerBound > 3
+        && DictionaryLines.isBlank(bytes[index - 3])
+      {
+        var blank = index - 3
+        while blank > line.lowerBound && DictionaryLines.isBlank(bytes[blank - 1]) { blank -= 1 }
         if blank > line.lowerBound {
           wordEnd = blank
           descriptionStart = blank + 1
         }
+        // Only the first such field counts; a tab before it still wins. (A later tab matters only
+        // when the field had no word before it.)
+        if tab < 0 && descriptionStart < 0 { tab = firstTab(bytes, index..<line.upperBound) ?? -1 }
         break
       }
-      colon += 1
+      index += 1
     }
-    if let tab = bytes[line].firstIndex(of: 0x09), descriptionStart < 0 || tab < wordEnd {
+    if tab >= 0 && (descriptionStart < 0 || tab < wordEnd) {
       wordEnd = tab
       descriptionStart = tab + 1
     }
 
     // The word and its flags, `\/` standing for a slash in the word.
-    scratchWord.removeAll(keepingCapacity: true)
-    var flagRange: Range<Int>? = nil
-    var index = line.lowerBound
-    while index < wordEnd {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "/") && index > line.lowerBound {
-        if bytes[index - 1] == UInt8(ascii: "\\") {
-          scratchWord[scratchWord.count - 1] = byte
-          index += 1
+    var flagRange = wordEnd..<wordEnd
+    var slash = line.lowerBound + 1
+    var escaped = false
+    while slash < wordEnd {
+      slash = DictionaryLines.firstIndex(of: UInt8(ascii: "/"), bytes, slash..<wordEnd)
+      guard slash < wordEnd else { break }
+      if bytes[slash - 1] != UInt8(ascii: "\\") { break }
+      escaped = true
+      slash += 1
+    }
+    var wordRange = line.lowerBound..<min(slash, wordEnd)
+    if slash < wordEnd { flagRange = slash + 1..<wordEnd }
+    let plain = !escaped && rules.encoding == .utf8 && rules.ignoredCharacters.isEmpty && !rules.complexPrefixes
+    if !plain {
+      scratchWord.removeAll(keepingCapacity: true)
+      var position = wordRange.lowerBound
+      while position < wordRange.upperBound {
+        let byte = bytes[position]
+        if byte == UInt8(ascii: "\\") && position + 1 < wordRange.upperBound && bytes[position + 1] == UInt8(ascii: "/") {
+          scratchWord.append(UInt8(ascii: "/"))
+          position += 2
           continue
         }
-        flagRange = index + 1..<wordEnd
-        break
+        scratchWord.append(byte)
+        position += 1
       }
-      scratchWord.append(byte)
-      index += 1
+      if rules.encoding != .utf8 { scratchWord = rules.encoding.utf8(scratchWord[...]) }
+      wordRange = 0..<0
     }
-    if rules.encoding != .utf8 { scratchWord = rules.encoding.utf8(scratchWord[...]) }
 
     // Flags: an AF alias number, or the flags themselves.
     var flagStart: UInt32 = 0
     var flagCount: UInt16 = 0
-    if let flagRange, !flagRange.isEmpty {
+    if !flagRange.isEmpty {
       if !aliasRanges.isEmpty {
-        let alias = cNumber(bytes[flagRange]) ?? 0
+        let alias = DictionaryLines.number(Array(UnsafeBufferPointer(rebasing: bytes[flagRange]))[...]) ?? 0
         if alias > 0 && alias <= aliasRanges.count { (flagStart, flagCount) = aliasRanges[alias - 1] }
       } else {
-        (flagStart, flagCount) = bytes.withUnsafeBufferPointer { buffer in
-          internFlagField(UnsafeBufferPointer(rebasing: buffer[flagRange]))
-        }
+        (flagStart, flagCount) = internFlagField(UnsafeBufferPointer(rebasing: bytes[flagRange]))
       }
     }
 
@@ -109,30 +145,76 @@ struct DictionaryFileParser {
       description = internDescription(bytes, descriptionStart..<line.upperBound)
     }
 
-    if description != 0 && descriptionStart >= 0 {
-      addPhoneticReplacements(bytes, descriptionStart..<line.upperBound, word: scratchWord)
+    if plain {
+      let word = UnsafeBufferPointer(rebasing: bytes[wordRange])
+      if description != 0 && descriptionHasPhonetic[Int(description) - 1] {
+        addPhoneticReplacements(Int(description) - 1, word: Array(word))
+      }
+      table.add(word, flagStart: flagStart, flagCount: flagCount, description: description, hidden: false)
+      if needsHiddenCopy(word, flagStart: flagStart, flagCount: flagCount) {
+        addHiddenCopy(Array(word), flagStart: flagStart, flagCount: flagCount, description: description)
+      }
+      return
     }
 
+    if description != 0 && descriptionHasPhonetic[Int(description) - 1] {
+      addPhoneticReplacements(Int(description) - 1, word: scratchWord)
+    }
     var word = scratchWord
-    if !rules.ignoredCharacters.isEmpty { word = CharacterFilter.removing(rules.ignoredCharacters, from: word) }
-    let capitalization = casing.capitalization(of: scratchWord)
+    if !rules.ignoredCharacters.isEmpty { word = IgnoredCharacters.removing(rules.ignoredCharacters, from: word) }
     add(word, flagStart: flagStart, flagCount: flagCount, description: description, hidden: false)
-
-    // The hidden capitalised copy: OpenOffice.org → Openoffice.org (for OPENOFFICE.ORG), CIA/S → Cia.
-    let mixed = capitalization == .mixed || capitalization == .mixedInitial
-    if (mixed || (capitalization == .all && flagCount > 0))
-      && !table.flagPool[Int(flagStart)..<Int(flagStart) + Int(flagCount)].contains(rules.forbiddenWord)
-    {
-      var hiddenWord = casing.titlecased(scratchWord)
-      if !rules.ignoredCharacters.isEmpty { hiddenWord = CharacterFilter.removing(rules.ignoredCharacters, from: hiddenWord) }
-      let (hiddenStart, hiddenCount) = hiddenFlagSet(flagStart, flagCount)
-      add(hiddenWord, flagStart: hiddenStart, flagCount: hiddenCount, description: description, hidden: true)
+    let needsCopy = scratchWord.withUnsafeBufferPointer {
+      needsHiddenCopy($0, flagStart: flagStart, flagCount: flagCount)
     }
+    if needsCopy { addHiddenCopy(scratchWord, flagStart: flagStart, flagCount: flagCount, description: description) }
+  }
+
+  private func firstTab(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    for index in range where bytes[index] == 0x09 { return index }
+    return nil
+  }
+
+  /// Whether a word gets a hidden capitalised copy: capitals inside (OpenOffice.org), or all
+  /// capitals with flags (CIA/S), unless it is forbidden.
+  private func needsHiddenCopy(_ word: UnsafeBufferPointer<UInt8>, flagStart: UInt32, flagCount: UInt16) -> Bool {
+    // Most words have no capital at all.
+    var hasCapital = false
+    var index = 0
+    while index < word.count {
+      let byte = word[index]
+      if byte < 0x80 {
+        if byte >= 0x41 && byte <= 0x5A {
+          hasCapital = true
+          break
+        }
+        index += 1
+        continue
+      }
+      let (scalar, length) = DictionaryUTF8.decode(word, at: index)
+      if casing.lower(scalar) != scalar {
+        hasCapital = true
+        break
+      }
+      index += length
+    }
+    guard hasCapital else { return false }
+    let capitalization = casing.capitalization(of: Array(word), 0..<word.count)
+    let mixed = capitalization == .mixed || capitalization == .mixedInitial
+    guard mixed || (capitalization == .all && flagCount > 0) else { return false }
+    return !table.flagPool[Int(flagStart)..<Int(flagStart) + Int(flagCount)].contains(rules.forbiddenWord)
+  }
+
+  /// Adds the hidden copy: OpenOffice.org → Openoffice.org (for OPENOFFICE.ORG), CIA/S → Cia.
+  private mutating func addHiddenCopy(_ word: [UInt8], flagStart: UInt32, flagCount: UInt16, description: UInt32) {
+    var hiddenWord = casing.titlecased(word)
+    if !rules.ignoredCharacters.isEmpty { hiddenWord = IgnoredCharacters.removing(rules.ignoredCharacters, from: hiddenWord) }
+    let (hiddenStart, hiddenCount) = hiddenFlagSet(flagStart, flagCount)
+    add(hiddenWord, flagStart: hiddenStart, flagCount: hiddenCount, description: description, hidden: true)
   }
 
   private mutating func add(_ word: [UInt8], flagStart: UInt32, flagCount: UInt16, description: UInt32,
                             hidden: Bool) {
-    let stored = rules.complexPrefixes ? UTF8Encoding.reversedCharacters(word) : word
+    let stored = rules.complexPrefixes ? DictionaryUTF8.reversedCharacters(word) : word
     stored.withUnsafeBufferPointer { buffer in
       table.add(buffer, flagStart: flagStart, flagCount: flagCount, description: description, hidden: hidden)
     }
@@ -140,16 +222,8 @@ struct DictionaryFileParser {
 
   /// Hunspell turns `ph:` fields into REP rules: `wendsay` → `Wednesday` (and `Wendsay` for a
   /// capitalised word), `hepi->happi` as written, `prity*` → `pretty` minus the last characters.
-  private mutating func addPhoneticReplacements(_ bytes: [UInt8], _ range: Range<Int>, word: [UInt8]) {
-    let text: String
-    if !rules.morphologyAliases.isEmpty {
-      let alias = cNumber(bytes[range]) ?? 0
-      guard alias > 0 && alias <= rules.morphologyAliases.count else { return }
-      text = rules.morphologyAliases[alias - 1]
-    } else {
-      guard bytes[range].containsSequence(Array("ph:".utf8)) else { return }
-      text = rules.encoding.decode(bytes[range])
-    }
+  private mutating func addPhoneticReplacements(_ description: Int, word: [UInt8]) {
+    let text = table.descriptions[description]
     let capitalization = casing.capitalization(of: word)
     for field in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) where field.hasPrefix("ph:") {
       var pattern = String(field.dropFirst(3))
@@ -174,20 +248,33 @@ struct DictionaryFileParser {
           let capitalized = String(decoding: casing.capitalized(patternBytes), as: UTF8.self)
           if rules.languageKind == .german || rules.languageKind == .hungarian {
             let lowered = String(decoding: casing.lowercased(Array(replacement.utf8)), as: UTF8.self)
-            table.phoneticReplacements.append(ReplacementRule(pattern: pattern, replacement: lowered,
+            table.phoneticReplacements.append(HunspellReplacement(pattern: pattern, replacement: lowered,
                                                               atWordStart: false, atWordEnd: false))
           }
-          table.phoneticReplacements.append(ReplacementRule(pattern: capitalized, replacement: replacement,
+          table.phoneticReplacements.append(HunspellReplacement(pattern: capitalized, replacement: replacement,
                                                             atWordStart: false, atWordEnd: false))
         }
       }
-      table.phoneticReplacements.append(ReplacementRule(pattern: pattern, replacement: replacement,
+      table.phoneticReplacements.append(HunspellReplacement(pattern: pattern, replacement: replacement,
                                                         atWordStart: false, atWordEnd: false))
     }
   }
 
-  /// The pool range of a flag field, decoded and sorted the first time it is seen.
+  /// The pool range of a flag field, decoded and sorted the first time it is seen (neighbouring
+  /// lines often share their flags: the previous field is tried first).
   private mutating func internFlagField(_ field: UnsafeBufferPointer<UInt8>) -> (UInt32, UInt16) {
+    if let previous = previousFlagField, previous.count == field.count,
+      ByteRuns.equal(previous.baseAddress!, field.baseAddress, field.count)
+    {
+      return previousFlagRange
+    }
+    let range = internNewFlagField(field)
+    previousFlagField = field
+    previousFlagRange = range
+    return range
+  }
+
+  private mutating func internNewFlagField(_ field: UnsafeBufferPointer<UInt8>) -> (UInt32, UInt16) {
     let (number, isNew) = flagSets.intern(field)
     if !isNew { return flagSetRanges[number] }
     scratchFlags.removeAll(keepingCapacity: true)
@@ -219,18 +306,32 @@ struct DictionaryFileParser {
     return range
   }
 
-  /// The description number of the morphological fields `bytes[range]`.
-  private mutating func internDescription(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
+  /// The description number of the morphological fields `bytes[range]` (interned; whether they
+  /// hold a `ph:` field is noted once).
+  private mutating func internDescription(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
     if !rules.morphologyAliases.isEmpty {
-      let alias = cNumber(bytes[range]) ?? 0
+      let alias = DictionaryLines.number(Array(UnsafeBufferPointer(rebasing: bytes[range]))[...]) ?? 0
       guard alias > 0 && alias <= rules.morphologyAliases.count else { return 0 }
       let key = Array("@alias\(alias)".utf8)
       let (number, isNew) = key.withUnsafeBufferPointer { descriptions.intern($0) }
-      if isNew { _ = table.addDescription(rules.morphologyAliases[alias - 1]) }
+      if isNew { noteDescription(rules.morphologyAliases[alias - 1]) }
       return UInt32(number + 1)
     }
-    let (number, isNew) = bytes.withUnsafeBufferPointer { descriptions.intern(UnsafeBufferPointer(rebasing: $0[range])) }
-    if isNew { _ = table.addDescription(rules.encoding.decode(bytes[range])) }
+    let field = UnsafeBufferPointer(rebasing: bytes[range])
+    if let previous = previousDescription, previous.count == field.count,
+      ByteRuns.equal(previous.baseAddress!, field.baseAddress, field.count)
+    {
+      return previousDescriptionNumber
+    }
+    let (number, isNew) = descriptions.intern(field)
+    if isNew { noteDescription(rules.encoding.decode(Array(field)[...])) }
+    previousDescription = field
+    previousDescriptionNumber = UInt32(number + 1)
     return UInt32(number + 1)
+  }
+
+  private mutating func noteDescription(_ text: String) {
+    _ = table.addDescription(text)
+    descriptionHasPhonetic.append(text.contains("ph:"))
   }
 }

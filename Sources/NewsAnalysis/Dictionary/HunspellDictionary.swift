@@ -5,19 +5,13 @@
 /// ISO8859-1, ISO8859-15, ISO8859-2). Like Hunspell, a broken directive in the `.aff` stops the
 /// reading of further directives (see `warnings`); an unknown character set or a `.dic` without
 /// its word count is a `DictionaryError`.
-nonisolated(unsafe) public var debugTiming = false
 public final class HunspellDictionary: Sendable {
   let engine: SpellEngine
 
   public init(affix: [UInt8], dictionary: [UInt8]) throws(DictionaryError) {
-    let t0 = ContinuousClock.now
     let rules = try AffixFileParser.parse(affix)
-    let t1 = ContinuousClock.now
     let words = try DictionaryFileParser.parse(dictionary, rules: rules)
-    let t2 = ContinuousClock.now
     engine = SpellEngine(rules: rules, words: words)
-    let t3 = ContinuousClock.now
-    if debugTiming { print("aff", t1 - t0, "dic", t2 - t1, "engine", t3 - t2) }
   }
 
   /// Whether `word` is spelled right: what `hunspell -l` accepts, for one word.
@@ -26,9 +20,12 @@ public final class HunspellDictionary: Sendable {
     return engine.spell(Array(word.utf8), &state)
   }
 
-  /// The morphological fields (`po:patr`, `is:fem`…) of the dictionary entries that accept
-  /// `word`, in dictionary order without repeats; nil when `word` is rejected. Empty when the
-  /// accepting entries have no fields (or the word is only accepted as a compound or in parts).
+  /// The morphological fields of the analyses that accept `word`, nil when `word` is rejected:
+  /// for each analysis (dictionary entry and affixes, over the spellings Hunspell tries: `Poutine`
+  /// is also `poutine`), `st:` and the dictionary word, the entry's own fields (`po:patr`,
+  /// `is:fem`…) and the affixes' (`is:pl`), without repeats, in the order found. A word accepted
+  /// in parts (`porte-parole` were it not in the dictionary) gets its parts' fields; a compound
+  /// gets none.
   public func morphology(of word: String) -> [String]? {
     let bytes = Array(word.utf8)
     var state = LookupState()

@@ -46,10 +46,10 @@ extension SpellEngine {
   /// Whether one simple edit of `word` is an acceptable suggestion (Hunspell's `suggest` with
   /// `test_simplesug`, first round).
   func hasSimpleCorrection(_ word: [UInt8], _ state: inout LookupState) -> Bool {
-    let characters = UTF8Encoding.scalars(word, 0..<word.count)
+    let characters = DictionaryUTF8.scalars(word, 0..<word.count)
     if characters.contains(where: { $0 > 0xFFFF }) { return false }
     func accepts(_ candidate: [UInt32]) -> Bool {
-      suggestionCheck(UTF8Encoding.bytes(candidate), &state) > 0
+      suggestionCheck(DictionaryUTF8.bytes(candidate), &state) > 0
     }
     func acceptsBytes(_ candidate: [UInt8]) -> Bool {
       suggestionCheck(candidate, &state) > 0
@@ -189,7 +189,7 @@ extension SpellEngine {
     }
     // Two words run together.
     if word.count >= 3 {
-      for split in 1..<word.count where !UTF8Encoding.isContinuation(word[split]) {
+      for split in 1..<word.count where !DictionaryUTF8.isContinuation(word[split]) {
         let first = Array(word[0..<split])
         let second = Array(word[split...])
         if acceptsBytes(first + [0x20] + second) { return true }
@@ -240,7 +240,7 @@ extension SpellEngine {
       budget -= 1
       if budget <= 0 { return false }
       if position == characters.count {
-        return candidate != characters && suggestionCheck(UTF8Encoding.bytes(candidate), &state) > 0
+        return candidate != characters && suggestionCheck(DictionaryUTF8.bytes(candidate), &state) > 0
       }
       var inMap = false
       for group in groups {

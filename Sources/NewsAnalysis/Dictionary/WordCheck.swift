@@ -10,14 +10,14 @@ extension SpellEngine {
 
   /// Whether `word` (UTF-8) is spelled right.
   func spell(_ word: [UInt8], _ state: inout LookupState) -> Bool {
-    var info = CheckInfo()
+    var info = SpellCheckInfo()
     return spell(word, &state, info: &info)
   }
 
   /// `spell`, with what the check found out in `info`. The words being checked are stacked so that
   /// BREAK recursion stops at a word met before or after ten levels (the word checked first is
   /// stacked only when it is broken, to spare an allocation per check).
-  func spell(_ word: [UInt8], _ state: inout LookupState, info: inout CheckInfo) -> Bool {
+  func spell(_ word: [UInt8], _ state: inout LookupState, info: inout SpellCheckInfo) -> Bool {
     let nested = state.breakDepth > 0
     if nested {
       if state.candidateStack.contains(word) { return false }
@@ -32,7 +32,7 @@ extension SpellEngine {
   /// The word as Hunspell cleans it: IGNORE characters removed, leading spaces skipped, trailing
   /// dots dropped (and counted).
   func cleaned(_ word: [UInt8]) -> (word: [UInt8], trailingDots: Int) {
-    var bytes = rules.ignoredCharacters.isEmpty ? word : CharacterFilter.removing(rules.ignoredCharacters, from: word)
+    var bytes = rules.ignoredCharacters.isEmpty ? word : IgnoredCharacters.removing(rules.ignoredCharacters, from: word)
     var start = 0
     while start < bytes.count && bytes[start] == 0x20 { start += 1 }
     var end = bytes.count
@@ -48,10 +48,10 @@ extension SpellEngine {
   /// Whether the word is too long for Hunspell.
   func isTooLong(_ word: [UInt8]) -> Bool {
     if rules.encoding == .utf8 { return word.count >= Self.maximumWordLength * 3 }
-    return UTF8Encoding.count(word, 0..<word.count) >= Self.maximumWordLength
+    return DictionaryUTF8.count(word, 0..<word.count) >= Self.maximumWordLength
   }
 
-  private func spellOnce(_ word: [UInt8], _ state: inout LookupState, info: inout CheckInfo) -> Bool {
+  private func spellOnce(_ word: [UInt8], _ state: inout LookupState, info: inout SpellCheckInfo) -> Bool {
     info = []
     if isTooLong(word) { return false }
     var input = word
@@ -132,8 +132,8 @@ extension SpellEngine {
 
   /// The initial-capital case of `spell` (all-caps words fall through to it): the word as
   /// capitalised, then in lower case.
-  private func checkCapitalized(_ scw: inout [UInt8], _ capitalization: Capitalization, dots: Int,
-                                _ state: inout LookupState, info: inout CheckInfo) -> Int32 {
+  private func checkCapitalized(_ scw: inout [UInt8], _ capitalization: HunspellCapitalization, dots: Int,
+                                _ state: inout LookupState, info: inout SpellCheckInfo) -> Int32 {
     // A capital dotted I (Turkish İ) keeps its dot when the rest is lowered.
     let dottedI = rules.encoding == .utf8 && scw.count >= 2 && scw[0] == 0xC4 && scw[1] == 0xB0
     info.insert(.originalCapitals)
@@ -195,7 +195,7 @@ extension SpellEngine {
     var index = 0
     var position = 0
     while index < word.count {
-      let (scalar, length) = UTF8Encoding.decode(word, at: index, end: word.count)
+      let (scalar, length) = DictionaryUTF8.decode(word, at: index, end: word.count)
       if (scalar >= 0x30 && scalar <= 0x39) || (scalar >= 0x660 && scalar <= 0x669) || (scalar >= 0x6F0 && scalar <= 0x6F9) {
         sawDigit = true
         afterSeparator = false
@@ -214,7 +214,7 @@ extension SpellEngine {
   /// Hunspell's `spellsharps`: tries each `ss` from `from` on as `ß` (up to five), the word being
   /// looked up when at least one was replaced.
   private func sharpS(_ base: inout [UInt8], from: Int, count: Int, replaced: Int, _ state: inout LookupState,
-                      info: inout CheckInfo) -> Int32 {
+                      info: inout SpellCheckInfo) -> Int32 {
     var position = from
     var found = -1
     while position + 1 < base.count {
@@ -242,7 +242,7 @@ extension SpellEngine {
   /// Breaking a word at BREAK patterns: an anchored pattern at the start or end, then at the second
   /// (else the first) occurrence of a pattern, then at the first; both sides must be right.
   private func spellBroken(_ scw: inout [UInt8], original: [UInt8], _ state: inout LookupState,
-                           info: inout CheckInfo) -> Bool {
+                           info: inout SpellCheckInfo) -> Bool {
     let patterns = rules.breakPatterns
     guard !patterns.isEmpty, !info.contains(.forbidden) else { return false }
     let length = scw.count
@@ -260,7 +260,7 @@ extension SpellEngine {
     if state.breakDepth == 0 { state.candidateStack = [original] }
     state.breakDepth += 1
     defer { state.breakDepth -= 1 }
-    var partInfo = CheckInfo()
+    var partInfo = SpellCheckInfo()
     for pattern in patterns {
       let patternLength = pattern.count
       if patternLength == 1 || patternLength > length { continue }
@@ -320,10 +320,10 @@ extension SpellEngine {
   /// Hunspell's `checkword`: the word as a dictionary word, an affixed form, or a compound; nil
   /// for forbidden words, words only allowed in compounds or with affixes, and hidden capitalised
   /// copies of mixed-case words when the word has an initial capital.
-  func checkWord(_ input: [UInt8], _ state: inout LookupState, info: inout CheckInfo) -> Int32 {
-    var word = rules.ignoredCharacters.isEmpty ? input : CharacterFilter.removing(rules.ignoredCharacters, from: input)
+  func checkWord(_ input: [UInt8], _ state: inout LookupState, info: inout SpellCheckInfo) -> Int32 {
+    var word = rules.ignoredCharacters.isEmpty ? input : IgnoredCharacters.removing(rules.ignoredCharacters, from: input)
     guard !word.isEmpty else { return -1 }
-    if rules.complexPrefixes { word = UTF8Encoding.reversedCharacters(word) }
+    if rules.complexPrefixes { word = DictionaryUTF8.reversedCharacters(word) }
 
     var entry = lookup(word)
     if entry >= 0 {
@@ -343,7 +343,7 @@ extension SpellEngine {
     }
     if entry >= 0 { return entry }
 
-    let avoid: Flag = info.contains(.initialCapital) ? ReservedFlag.onlyUppercase : 0
+    let avoid: AffixFlag = info.contains(.initialCapital) ? ReservedFlag.onlyUppercase : 0
     if var match = affixCheck(word, 0, word.count, &state, avoidFlag: avoid) {
       if has(match.entry, rules.onlyInCompound)
         || (info.contains(.initialCapital) && has(match.entry, ReservedFlag.onlyUppercase))

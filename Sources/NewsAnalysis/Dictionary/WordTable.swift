@@ -11,7 +11,7 @@ struct WordTable: Sendable {
   private(set) var flagStarts: [UInt32] = []
   private(set) var flagCounts: [UInt16] = []
   /// Every distinct sorted flag set, concatenated.
-  private(set) var flagPool: [Flag] = []
+  private(set) var flagPool: [AffixFlag] = []
   /// For each entry: 0 without morphological fields, else 1 + an index into `descriptions`.
   private(set) var descriptionNumbers: [UInt32] = []
   /// The distinct morphological descriptions (`po:patr is:epi is:inv`).
@@ -19,40 +19,37 @@ struct WordTable: Sendable {
   /// The next entry with the same word, or -1.
   private(set) var nextHomonym: [Int32] = []
   /// Open addressing on `StemHash`: each slot holds the first entry of a distinct word + 1 in its
-  /// low 32 bits and the high half of the word's hash (to reject other words without reading
-  /// them); 0 is an empty slot.
-  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+  /// low `entryBits` bits and, above them, bits of the word's hash (to reject other words without
+  /// reading them); 0 is an empty slot.
+  private var slots: [UInt32] = Array(repeating: 0, count: 1024)
+  private var entryBits: UInt32 = 17
+  private var entryMask: UInt32 = (1 << 17) - 1
   private var slotShift: UInt64 = 54
   /// A Bloom filter over the words (three bits of one 64-bit word per word, about 16 bits per
   /// word; small enough to stay in cache), so that most stems that are no word cost no probe of
   /// the big table.
   private var filter: [UInt64] = Array(repeating: 0, count: 256)
   private var distinctWords = 0
+  /// While the table is being built: each entry's hash, and whether it is a hidden copy.
+  private var pendingHashes: [UInt64] = []
+  private var pendingHidden: [Bool] = []
   /// REP rules made from the `ph:` fields (`Wednesday ph:wendsay`), in file order.
-  var phoneticReplacements: [ReplacementRule] = []
+  var phoneticReplacements: [HunspellReplacement] = []
 
   /// The number of entries (hidden capitalised copies included).
-  var count: Int { nextHomonym.count }
+  var count: Int { flagCounts.count }
 
   /// The number of distinct words.
   var distinctCount: Int { distinctWords }
 
-  init(expectedCount: Int = 0) {
-    var capacity = 1024
-    var shift: UInt64 = 54
-    while capacity < expectedCount * 2 + 16 {
-      capacity *= 2
-      shift -= 1
-    }
-    slots = Array(repeating: 0, count: capacity)
-    slotShift = shift
-    filter = Array(repeating: 0, count: max(256, capacity / 8))
-    text.reserveCapacity(expectedCount * 10)
+  init(expectedCount: Int = 0, expectedBytes: Int = 0) {
+    text.reserveCapacity(max(expectedCount * 10, expectedBytes))
     starts.reserveCapacity(expectedCount + 1)
     flagStarts.reserveCapacity(expectedCount)
     flagCounts.reserveCapacity(expectedCount)
     descriptionNumbers.reserveCapacity(expectedCount)
-    nextHomonym.reserveCapacity(expectedCount)
+    pendingHashes.reserveCapacity(expectedCount)
+    pendingHidden.reserveCapacity(expectedCount)
   }
 
   // MARK: - Reading
@@ -76,14 +73,14 @@ struct WordTable: Sendable {
 
   /// The sorted flags of an entry.
   @inline(__always)
-  func flags(_ entry: Int32) -> ArraySlice<Flag> {
+  func flags(_ entry: Int32) -> ArraySlice<AffixFlag> {
     let start = Int(flagStarts[Int(entry)])
     return flagPool[start..<start + Int(flagCounts[Int(entry)])]
   }
 
   /// Whether an entry has `flag` (never the null flag 0).
   @inline(__always)
-  func has(_ entry: Int32, _ flag: Flag) -> Bool {
+  func has(_ entry: Int32, _ flag: AffixFlag) -> Bool {
     guard flag != 0 else { return false }
     let count = Int(flagCounts[Int(entry)])
     guard count > 0 else { return false }
@@ -129,6 +126,13 @@ struct WordTable: Sendable {
     return filter[word] & bits == bits
   }
 
+  /// The bits of a hash kept in its slot, already in place above the entry.
+  @inline(__always)
+  private func tag(_ hash: UInt64) -> UInt32 {
+    guard entryBits < 32 else { return 0 }
+    return UInt32(truncatingIfNeeded: (hash ^ (hash >> 31)) >> (32 + UInt64(entryBits))) << entryBits
+  }
+
   /// The slot where the search for `hash` starts.
   @inline(__always)
   private func home(_ hash: UInt64) -> Int {
@@ -153,13 +157,13 @@ struct WordTable: Sendable {
     guard mayContain(hash) else { return -1 }
     let mask = slots.count - 1
     var slot = home(hash)
-    let tag = hash >> 32
+    let tag = self.tag(hash)
     let length = firstRange.count + secondRange.count
     while true {
       let stored = slots[slot]
       if stored == 0 { return -1 }
-      if stored >> 32 == tag {
-        let entry = Int(stored & 0xFFFF_FFFF) - 1
+      if stored & ~entryMask == tag {
+        let entry = Int(stored & entryMask) - 1
         let start = Int(starts[entry])
         if Int(starts[entry + 1]) - start == length
           && sameBytes(start, first, firstRange, second, secondRange)
@@ -191,12 +195,23 @@ struct WordTable: Sendable {
   }
 
   /// Every entry, in file order (hidden capitalised copies have the `onlyUppercase` flag).
-  var entries: Range<Int32> { 0..<Int32(count) }
+  var entries: [Int32] {
+    droppedEntries.isEmpty ? Array(0..<Int32(count)) : (0..<Int32(count)).filter { !droppedEntries[Int($0)] }
+  }
+
+  /// Whether an entry is in the table (not a repeat left out while building).
+  @inline(__always)
+  func isLive(_ entry: Int32) -> Bool {
+    droppedEntries.isEmpty || !droppedEntries[Int(entry)]
+  }
+
+  /// Entries left out while building (repeats Hunspell ignores), by index; empty when there are none.
+  private var droppedEntries: [Bool] = []
 
   // MARK: - Building
 
   /// Adds a flag set to the pool; returns its start.
-  mutating func addFlagSet(_ flags: UnsafeBufferPointer<Flag>) -> UInt32 {
+  mutating func addFlagSet(_ flags: UnsafeBufferPointer<AffixFlag>) -> UInt32 {
     let start = UInt32(flagPool.count)
     flagPool.append(contentsOf: flags)
     return start
@@ -208,91 +223,125 @@ struct WordTable: Sendable {
     return UInt32(descriptions.count)
   }
 
-  /// Adds an entry as Hunspell's `add_word` does: a homonym goes after the others; a hidden
-  /// capitalised copy is dropped when the word exists, and replaced by the real entry when that
-  /// comes later; a second flagless copy of a flagless word is dropped.
+  /// Adds an entry; `finish` then indexes the entries as Hunspell's `add_word` does: a homonym
+  /// goes after the others; a hidden capitalised copy is dropped when the word exists, and replaced
+  /// by the real entry when that comes later; a second flagless copy of a flagless word is dropped.
   mutating func add(_ word: UnsafeBufferPointer<UInt8>, flagStart: UInt32, flagCount: UInt16, description: UInt32,
                     hidden: Bool) {
-    let hash = StemHash.hash(word)
-    let mask = slots.count - 1
-    var slot = home(hash)
-    var first: Int32 = -1
-    while true {
-      let stored = slots[slot]
-      if stored == 0 { break }
-      if stored >> 32 == hash >> 32 {
-        let entry = Int(stored & 0xFFFF_FFFF) - 1
-        let start = Int(starts[entry])
-        let length = Int(starts[entry + 1]) - start
-        if length == word.count && text.withUnsafeBufferPointer({ memoryEqual($0.baseAddress! + start, word.baseAddress, length) }) {
-          first = Int32(entry)
-          break
-        }
-      }
-      slot = (slot + 1) & mask
-    }
-    let newEntry = Int32(count)
-    if first >= 0 {
-      guard !hidden else { return }
-      var last = first
-      while nextHomonym[Int(last)] >= 0 { last = nextHomonym[Int(last)] }
-      if has(last, ReservedFlag.onlyUppercase) {
-        flagStarts[Int(last)] = flagStart
-        flagCounts[Int(last)] = flagCount
-        return
-      }
-      if flagCounts[Int(last)] == 0 && flagCount == 0 { return }
-      nextHomonym[Int(last)] = newEntry
-    } else {
-      slots[slot] = (hash >> 32) << 32 | UInt64(newEntry + 1)
-      distinctWords += 1
-      let (word, bits) = filterBits(hash)
-      filter[word] |= bits
-    }
     text.append(contentsOf: word)
     starts.append(UInt32(text.count))
     flagStarts.append(flagStart)
     flagCounts.append(flagCount)
     descriptionNumbers.append(description)
-    nextHomonym.append(-1)
-    if distinctWords * 2 > slots.count { grow() }
+    pendingHashes.append(StemHash.hash(word))
+    pendingHidden.append(hidden)
   }
 
-  private mutating func grow() {
-    slots = Array(repeating: 0, count: slots.count * 2)
-    slotShift -= 1
-    filter = Array(repeating: 0, count: max(256, slots.count / 8))
-    let mask = slots.count - 1
-    var isHomonym = Array(repeating: false, count: count)
-    for entry in 0..<count where nextHomonym[entry] >= 0 { isHomonym[Int(nextHomonym[entry])] = true }
-    // Only first homonyms are in the table.
-    for entry in 0..<count where !isHomonym[entry] {
-      let hash = StemHash.hash(text, Int(starts[entry])..<Int(starts[entry + 1]))
-      var slot = home(hash)
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
-      let (word, bits) = filterBits(hash)
-      filter[word] |= bits
-    }
-  }
-
-  /// Shrinks the arrays to their contents once loading is over.
+  /// Builds the hash table once all entries are in. The entries are indexed in the order of their
+  /// slots (the table's memory is then written front to back, which matters for a table larger than
+  /// the processor's caches); entries of one word keep their file order, on which Hunspell's rules
+  /// for homonyms depend.
   mutating func finish() {
-    text = Array(text)
+    let count = pendingHashes.count
+    // At most 70 % full: the Bloom filter turns most misses away, and the tags most collisions.
+    var capacity = 1024
+    var shift: UInt64 = 54
+    while capacity * 7 < count * 10 + 16 {
+      capacity *= 2
+      shift -= 1
+    }
+    entryBits = UInt32(max(1, (count + 1).bitWidth - (count + 1).leadingZeroBitCount))
+    entryMask = entryBits >= 32 ? .max : (1 << entryBits) - 1
+    slots = Array(repeating: 0, count: capacity)
+    slotShift = shift
+    filter = Array(repeating: 0, count: max(256, capacity / 4))
+    nextHomonym = Array(repeating: -1, count: count)
+
+    // The entries by home slot: a stable counting sort on the home's top bits, moving the hashes
+    // along so that the loop below reads them front to back.
+    let bucketBits = min(12, capacity.trailingZeroBitCount)
+    let bucketShift = capacity.trailingZeroBitCount - bucketBits
+    var bucketStarts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
+    for entry in 0..<count { bucketStarts[(home(pendingHashes[entry]) >> bucketShift) + 1] += 1 }
+    for bucket in 0..<(1 << bucketBits) { bucketStarts[bucket + 1] += bucketStarts[bucket] }
+    var order = [Int32](repeating: 0, count: count)
+    var sortedHashes = [UInt64](repeating: 0, count: count)
+    for entry in 0..<count {
+      let hash = pendingHashes[entry]
+      let bucket = home(hash) >> bucketShift
+      let position = Int(bucketStarts[bucket])
+      order[position] = Int32(entry)
+      sortedHashes[position] = hash
+      bucketStarts[bucket] += 1
+    }
+    pendingHashes = []
+
+    var kept = [Bool](repeating: true, count: count)
+    var distinct = 0
+    var dropped = 0
+    let mask = capacity - 1
+    let words = text
+    words.withUnsafeBufferPointer { text in
+      for (position, item) in order.enumerated() {
+        let entry = Int(item)
+        let hash = sortedHashes[position]
+        var slot = home(hash)
+        var first = -1
+        let tag = self.tag(hash)
+        while true {
+          let stored = slots[slot]
+          if stored == 0 { break }
+          if stored & ~entryMask == tag {
+            let other = Int(stored & entryMask) - 1
+            let otherStart = Int(starts[other])
+            let start = Int(starts[entry])
+            let length = Int(starts[entry + 1]) - start
+            if Int(starts[other + 1]) - otherStart == length
+              && ByteRuns.equal(text.baseAddress! + otherStart, text.baseAddress! + start, length)
+            {
+              first = other
+              break
+            }
+          }
+          slot = (slot + 1) & mask
+        }
+        if first < 0 {
+          slots[slot] = tag | UInt32(entry + 1)
+          distinct += 1
+          let (word, bits) = filterBits(hash)
+          filter[word] |= bits
+          continue
+        }
+        if pendingHidden[entry] {
+          kept[entry] = false
+          dropped += 1
+          continue
+        }
+        var last = first
+        while nextHomonym[last] >= 0 { last = Int(nextHomonym[last]) }
+        if has(Int32(last), ReservedFlag.onlyUppercase) {
+          flagStarts[last] = flagStarts[entry]
+          flagCounts[last] = flagCounts[entry]
+          kept[entry] = false
+          dropped += 1
+        } else if flagCounts[last] == 0 && flagCounts[entry] == 0 {
+          kept[entry] = false
+          dropped += 1
+        } else {
+          nextHomonym[last] = Int32(entry)
+        }
+      }
+    }
+    // Dropped entries stay in the arrays, out of the hash table and of the homonym chains.
+    if dropped > 0 { droppedEntries = kept.map { !$0 } }
+    distinctWords = distinct
+    pendingHidden = []
   }
 
   /// The bytes the table holds, roughly (for memory reports).
   var byteSize: Int {
     text.capacity + starts.capacity * 4 + flagStarts.capacity * 4 + flagCounts.capacity * 2
-      + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 8 + filter.capacity * 8
+      + flagPool.capacity * 2 + descriptionNumbers.capacity * 4 + nextHomonym.capacity * 4 + slots.capacity * 4 + filter.capacity * 8
       + descriptions.reduce(0) { $0 + $1.utf8.count + 16 }
   }
-}
-
-/// Whether `count` bytes at `a` and `b` are equal.
-@inline(__always)
-func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-  guard let b else { return count == 0 }
-  for index in 0..<count where a[index] != b[index] { return false }
-  return true
 }
