@@ -135,6 +135,17 @@ public final class JSONRPCConnection: Sendable {
     write { try OutgoingMessage.request(id: id, method: method, params: params) }
   }
 
+  /// Sends a request that has no params.
+  public func sendRequest(method: String, onReply: @escaping ReplyHandler) {
+    let id = pending.withLock {
+      let id = RequestID.number($0.nextID)
+      $0.nextID += 1
+      $0.handlers[id] = onReply
+      return id
+    }
+    write { try OutgoingMessage.request(id: id, method: method) }
+  }
+
   private func write(_ makeBody: () throws -> Data) {
     let body: Data
     do {

@@ -67,10 +67,21 @@ public enum OutgoingMessage {
     var params: Params
   }
 
+  /// A request without params (`workspace/diagnostic/refresh`): the member is left out, not null.
+  public static func request(id: RequestID, method: String) throws -> Data {
+    try encode(BareRequest(id: id, method: method))
+  }
+
   private struct Request<Params: Encodable>: Encodable {
     var jsonrpc = "2.0"
     var id: RequestID
     var method: String
     var params: Params
+  }
+
+  private struct BareRequest: Encodable {
+    var jsonrpc = "2.0"
+    var id: RequestID
+    var method: String
   }
 }

@@ -77,7 +77,7 @@ extension LanguageServer {
     analyses = [:]
     for uri in documents.keys { scheduleDiagnostics(for: uri) }
     if client.supportsPullDiagnostics && client.capabilities.supportsDiagnosticRefresh {
-      connection.sendRequest(method: "workspace/diagnostic/refresh", params: NoParams?.none) { _ in }
+      connection.sendRequest(method: "workspace/diagnostic/refresh") { _ in }
     }
   }
 }

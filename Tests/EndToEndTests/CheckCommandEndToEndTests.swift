@@ -80,7 +80,8 @@ import Testing
 
   @Test func annotationsInPlainTextAreNotChecked() throws {
     let folder = try TemporaryDirectory()
-    try folder.write("copie.txt", "Titre de la copie\n\nLe président [Poutine]{.persn} est arrivé.\n")
+    // In plain text the braces are text: `.personne` is not an unknown entity type there.
+    try folder.write("copie.txt", "Titre de la copie\n\nLe président [Poutine]{.personne} est arrivé.\n")
     let result = try DatelineCommandLine.run(["check", "copie.txt"], currentDirectory: folder.url)
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.isEmpty)
