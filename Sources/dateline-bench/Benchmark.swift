@@ -12,5 +12,6 @@ struct Benchmark: Sendable {
     ArticleBenchmark.benchmark,
     DictionaryLoadBenchmark.benchmark,
     CheckThroughputBenchmark.benchmark,
+    SuggestionBenchmark.benchmark,
   ]
 }

@@ -52,63 +52,59 @@ extension HunspellSuggester {
     var lowest = Self.maximumRoots - 1
     var lowestPhonetic = Self.maximumRoots - 1
     var hasRoots = false
-    let skipFlags = [rules.forbiddenWord, ReservedFlag.onlyUppercase, rules.noSuggest, rules.noNgramSuggest,
-                     rules.onlyInCompound].filter { $0 != 0 }
+    let skipFlags = ngramSkipFlags
     let textBytes = words.text
     let starts = words.starts
-    let bound = NGramBound(units.map(lower))
-    for entry in walkOrder {
-      let start = Int(starts[Int(entry)])
-      let end = Int(starts[Int(entry) + 1])
-      let length = textBytes.withUnsafeBufferPointer { Self.unitCount($0, start, end, nonBMP: nonBMP) }
-      if !nonBMP && abs(n - length) > 4 { continue }
-      let phoneticField = phoneticFields.isEmpty ? nil : phoneticFields[entry]
-      if capitalization == .lower && phone == nil && rules.languageKind != .german && phoneticField == nil
-        && casing.capitalization(of: textBytes, start..<end) == .initial
-      {
-        continue
-      }
-      if words.hasFlags(entry) && skipFlags.contains(where: { engine.has(entry, $0) }) { continue }
-      // A quick upper bound of the score first: most words cannot make the list.
-      if phone == nil && phoneticField == nil
-        && !textBytes.withUnsafeBufferPointer({
-          bound.mayExceed(rootScores[lowest], $0, start, end, lower: lower, nonBMP: nonBMP)
-        })
-      {
-        continue
-      }
-      let dictionaryUnits = unitsOf(textBytes[start..<end])
-      var score = Self.ngram(3, units, lowered(dictionaryUnits), longerWorse: true)
-        + Self.leftCommon(units, dictionaryUnits, lower: lower, complexPrefixes: rules.complexPrefixes)
-      if let phoneticField {
-        let fieldUnits = unitsOf(phoneticField[...])
-        let alternative = Self.ngram(3, units, lowered(fieldUnits), longerWorse: true)
-          + Self.leftCommon(units, fieldUnits, lower: lower, complexPrefixes: rules.complexPrefixes)
-        score = max(score, alternative)
-      }
-      var phoneticScore = -20000
-      if let phone, score > 2, abs(n - length) <= 3 {
-        let code = phone.transcribe(casing.uppercased(Array(textBytes[start..<end])))
-        phoneticScore = 2 * Self.ngram(3, targetUnits, unitsOf(code[...]), longerWorse: true)
-      }
-      if score > rootScores[lowest] {
-        rootScores[lowest] = score
-        roots[lowest] = entry
-        hasRoots = true
-        var value = score
-        for slot in 0..<Self.maximumRoots where rootScores[slot] < value {
-          lowest = slot
-          value = rootScores[slot]
+    let fast = phone == nil && !nonBMP && n <= NGramKeys.longestWord && !rules.complexPrefixes
+      && rules.languageKind != .german
+    if fast {
+      hasRoots = fastRoots(units, capitalization: capitalization, &roots, &rootScores)
+    } else {
+      for entry in walkOrder {
+        let start = Int(starts[Int(entry)])
+        let end = Int(starts[Int(entry) + 1])
+        let length = textBytes.withUnsafeBufferPointer { Self.unitCount($0, start, end, nonBMP: nonBMP) }
+        if !nonBMP && abs(n - length) > 4 { continue }
+        let phoneticField = phoneticFields.isEmpty ? nil : phoneticFields[entry]
+        if capitalization == .lower && phone == nil && rules.languageKind != .german && phoneticField == nil
+          && casing.capitalization(of: textBytes, start..<end) == .initial
+        {
+          continue
         }
-      }
-      if phoneticScore > phoneticScores[lowestPhonetic] {
-        phoneticScores[lowestPhonetic] = phoneticScore
-        phoneticRoots[lowestPhonetic] = entry
-        hasRoots = true
-        var value = phoneticScore
-        for slot in 0..<Self.maximumRoots where phoneticScores[slot] < value {
-          lowestPhonetic = slot
-          value = phoneticScores[slot]
+        if words.hasFlags(entry) && skipFlags.contains(where: { engine.has(entry, $0) }) { continue }
+        let dictionaryUnits = unitsOf(textBytes[start..<end])
+        var score = Self.ngram(3, units, lowered(dictionaryUnits), longerWorse: true)
+          + Self.leftCommon(units, dictionaryUnits, lower: lower, complexPrefixes: rules.complexPrefixes)
+        if let phoneticField {
+          let fieldUnits = unitsOf(phoneticField[...])
+          let alternative = Self.ngram(3, units, lowered(fieldUnits), longerWorse: true)
+            + Self.leftCommon(units, fieldUnits, lower: lower, complexPrefixes: rules.complexPrefixes)
+          score = max(score, alternative)
+        }
+        var phoneticScore = -20000
+        if let phone, score > 2, abs(n - length) <= 3 {
+          let code = phone.transcribe(casing.uppercased(Array(textBytes[start..<end])))
+          phoneticScore = 2 * Self.ngram(3, targetUnits, unitsOf(code[...]), longerWorse: true)
+        }
+        if score > rootScores[lowest] {
+          rootScores[lowest] = score
+          roots[lowest] = entry
+          hasRoots = true
+          var value = score
+          for slot in 0..<Self.maximumRoots where rootScores[slot] < value {
+            lowest = slot
+            value = rootScores[slot]
+          }
+        }
+        if phoneticScore > phoneticScores[lowestPhonetic] {
+          phoneticScores[lowestPhonetic] = phoneticScore
+          phoneticRoots[lowestPhonetic] = entry
+          hasRoots = true
+          var value = phoneticScore
+          for slot in 0..<Self.maximumRoots where phoneticScores[slot] < value {
+            lowestPhonetic = slot
+            value = phoneticScores[slot]
+          }
         }
       }
     }
@@ -518,72 +514,14 @@ extension HunspellSuggester {
 
   // MARK: - The walk order
 
-  /// The entries of `words` in the order Hunspell's `walk_hashtable` meets them: by bucket of its
-  /// hash (of the word in the dictionary's character set, over `declaredCount` + 1005 buckets,
-  /// odd), in file order within a bucket.
-  static func hunspellWalkOrder(_ words: WordTable, encoding: DictionaryEncoding, declaredCount: Int) -> [Int32] {
-    var size = max(declaredCount, 1) + 1005
-    if size % 2 == 0 { size += 1 }
-    let entries = words.entries
-    var inverse: [UInt32: UInt8] = [:]
-    if encoding == .isoLatin9 || encoding == .isoLatin2 {
-      for byte in 0...255 { inverse[encoding.scalar(ofByte: UInt8(byte))] = UInt8(byte) }
-    }
-    var buckets = [Int32](repeating: 0, count: entries.count)
-    var counts = [Int32](repeating: 0, count: size + 1)
-    let text = words.text
-    let starts = words.starts
-    text.withUnsafeBufferPointer { text in
-      for (position, entry) in entries.enumerated() {
-        let start = Int(starts[Int(entry)])
-        let end = Int(starts[Int(entry) + 1])
-        var hash: UInt64 = 0
-        var index = 0
-        @inline(__always) func mix(_ byte: UInt8) {
-          let value = UInt64(bitPattern: Int64(Int8(bitPattern: byte)))
-          if index < 4 {
-            hash = (hash << 8) | value
-          } else {
-            hash = (hash << 5) | ((hash >> 27) & 31)
-            hash ^= value
-          }
-          index += 1
-        }
-        if encoding == .utf8 {
-          for offset in start..<end { mix(text[offset]) }
-        } else {
-          var offset = start
-          while offset < end {
-            let (scalar, length) = DictionaryUTF8.decode(text, at: offset)
-            offset += length
-            if scalar < 0x100 && (encoding == .isoLatin1 || inverse.isEmpty) {
-              mix(UInt8(scalar))
-            } else {
-              mix(inverse[scalar] ?? 0x3F)
-            }
-          }
-        }
-        let bucket = Int32(hash % UInt64(size))
-        buckets[position] = bucket
-        counts[Int(bucket) + 1] += 1
-      }
-    }
-    for bucket in 0..<size { counts[bucket + 1] += counts[bucket] }
-    var order = [Int32](repeating: 0, count: entries.count)
-    for (position, entry) in entries.enumerated() {
-      let bucket = Int(buckets[position])
-      order[Int(counts[bucket])] = entry
-      counts[bucket] += 1
-    }
-    return order
-  }
-
   /// The first `ph:` field of each entry that has one.
   static func firstPhoneticFields(_ words: WordTable) -> [Int32: [UInt8]] {
+    let marker = Array("ph:".utf8)
     let fields: [[UInt8]?] = words.descriptions.map { description in
-      guard let range = description.firstRange(of: "ph:") else { return nil }
-      let value = description[range.upperBound...].prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
-      return value.isEmpty ? nil : Array(value.utf8)
+      let bytes = Array(description.utf8)
+      guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }) else { return nil }
+      let value = bytes[(start + 3)...].prefix { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }
+      return value.isEmpty ? nil : Array(value)
     }
     guard fields.contains(where: { $0 != nil }) else { return [:] }
     var result: [Int32: [UInt8]] = [:]
@@ -595,71 +533,333 @@ extension HunspellSuggester {
   }
 }
 
-/// A quick upper bound of Hunspell's root score (3-grams of the misspelling found in a dictionary
-/// word, plus their common start): the n-grams can only match where every character of the
-/// misspelling occurs somewhere in the word.
-struct NGramBound {
-  let word: [UInt32]
-  /// One bit per character of the misspelling (by a hash of the character).
-  let bits: [UInt64]
-
-  init(_ loweredWord: [UInt32]) {
-    word = loweredWord
-    bits = loweredWord.map { 1 << UInt64(Self.slot($0)) }
+extension HunspellSuggester {
+  /// The flags that keep a dictionary word out of n-gram suggestions.
+  var ngramSkipFlags: [AffixFlag] {
+    let rules = engine.rules
+    return [rules.forbiddenWord, ReservedFlag.onlyUppercase, rules.noSuggest, rules.noNgramSuggest,
+            rules.onlyInCompound].filter { $0 != 0 }
   }
 
-  @inline(__always)
-  static func slot(_ scalar: UInt32) -> UInt32 {
-    scalar < 0x80 ? scalar & 63 : (scalar &* 0x9E37_79B1) >> 26
+  /// The roots of `ngramSuggestions` for an ordinary word (no PHONE, no character beyond the BMP,
+  /// at most `NGramKeys.longestWord` characters), through `ngramKeys`: only the words whose quick
+  /// upper bound could beat the worst root so far are scored. Returns whether a root was found.
+  func fastRoots(_ units: [UInt32], capitalization: HunspellCapitalization, _ roots: inout [Int32],
+                 _ rootScores: inout [Int]) -> Bool {
+    let n = units.count
+    let casing = engine.casing
+    let words = engine.words
+    // For each character slot, the positions of the misspelling that have it.
+    var positions = [UInt64](repeating: 0, count: NGramKeys.slotCount)
+    var slots: UInt64 = 0
+    for (index, unit) in units.enumerated() {
+      let slot = NGramKeys.slot(unit)
+      positions[Int(slot)] |= 1 << UInt64(index)
+      slots |= 1 << slot
+    }
+    let firstSlot = NGramKeys.slot(units[0])
+    // The bits of the misspelling's bigrams and trigrams in a word's masks.
+    var pairBits = [UInt64](repeating: 0, count: n + 2)
+    var tripleBits = [UInt64](repeating: 0, count: n + 2)
+    for index in 0..<max(0, n - 1) { pairBits[index] = 1 << NGramKeys.pairSlot(units[index], units[index + 1]) }
+    for index in 0..<max(0, n - 2) {
+      tripleBits[index] = 1 << NGramKeys.tripleSlot(units[index], units[index + 1], units[index + 2])
+    }
+    let lowerWord = capitalization == .lower
+    var lowest = Self.maximumRoots - 1
+    var hasRoots = false
+    var raw: [UInt32] = []
+    var lowered: [UInt32] = []
+    raw.reserveCapacity(64)
+    lowered.reserveCapacity(64)
+    let lower: (UInt32) -> UInt32 = { casing.lower($0) }
+    let text = words.text
+    let starts = words.starts
+
+    /// The bound of the n-gram score from the positions of the misspelling whose character, pair
+    /// and triple the word may have (`ngram` stops after a level with fewer than two matches).
+    @inline(__always) func bound(_ singles: Int, _ pairs: UInt64, _ triples: UInt64, _ length: Int) -> Int {
+      var bound = singles
+      guard singles >= 2 && length >= 2 else { return bound }
+      let pairCount = pairs.nonzeroBitCount
+      bound += pairCount
+      if pairCount >= 2 && length >= 3 { bound += triples.nonzeroBitCount }
+      return bound
+    }
+
+    ngramKeys.withUnsafeBufferPointer { keys in
+      ngramPairs.withUnsafeBufferPointer { pairMasks in
+      positions.withUnsafeBufferPointer { positions in
+        for index in 0..<keys.count {
+          let key = keys[index]
+          let length = Int((key >> NGramKeys.lengthShift) & 63)
+          if abs(n - length) > 4 || key & NGramKeys.skipBit != 0 { continue }
+          let phonetic = key & NGramKeys.phoneticBit != 0
+          if lowerWord && key & NGramKeys.initialCapitalBit != 0 && !phonetic { continue }
+          let penalty = max(0, length - n - 2)
+          var present: UInt64 = 0
+          var present2: UInt64 = 0
+          if !phonetic {
+            // First bound, from the key: the characters the word has.
+            var common = key & slots & NGramKeys.slotMask
+            while common != 0 {
+              present |= positions[common.trailingZeroBitCount]
+              common &= common - 1
+            }
+            var pairs = present & (present >> 1)
+            let wordPairs = pairMasks[index]
+            var candidates = pairs
+            while candidates != 0 {
+              let position = candidates.trailingZeroBitCount
+              if wordPairs & pairBits[position] == 0 { pairs &= ~(1 << UInt64(position)) }
+              candidates &= candidates - 1
+            }
+            let leftBound = (key >> NGramKeys.firstShift) & 63 == firstSlot ? min(n, length) : 0
+            if bound(present.nonzeroBitCount, pairs, pairs & (pairs >> 1), length) - penalty + leftBound
+              <= rootScores[lowest]
+            {
+              continue
+            }
+            present2 = pairs
+          }
+          let entry = walkOrder[index]
+          let start = Int(starts[Int(entry)])
+          let end = Int(starts[Int(entry) + 1])
+          raw.removeAll(keepingCapacity: true)
+          lowered.removeAll(keepingCapacity: true)
+          var wordTriples: UInt64 = 0
+          text.withUnsafeBufferPointer { text in
+            var offset = start
+            while offset < end {
+              let (scalar, size) = DictionaryUTF8.decode(text, at: offset)
+              let small = casing.lower(scalar)
+              let count = lowered.count
+              if count >= 2 { wordTriples |= 1 << NGramKeys.tripleSlot(lowered[count - 2], lowered[count - 1], small) }
+              raw.append(scalar)
+              lowered.append(small)
+              offset += size
+            }
+          }
+          let leftCommon = Self.leftCommon(units, raw, lower: lower, complexPrefixes: false)
+          if !phonetic {
+            // Second bound: the triples the word may have, and the exact common start.
+            let pairs = present2
+            var triples = pairs & (pairs >> 1)
+            var candidates = triples
+            while candidates != 0 {
+              let position = candidates.trailingZeroBitCount
+              if wordTriples & tripleBits[position] == 0 { triples &= ~(1 << UInt64(position)) }
+              candidates &= candidates - 1
+            }
+            if bound(present.nonzeroBitCount, pairs, triples, length) - penalty + leftCommon <= rootScores[lowest] {
+              continue
+            }
+          }
+          var score = Self.ngram(3, units, lowered, longerWorse: true) + leftCommon
+          if phonetic, let field = phoneticFields[entry] {
+            let fieldUnits = DictionaryUTF8.scalars(field, 0..<field.count)
+            let alternative = Self.ngram(3, units, fieldUnits.map(lower), longerWorse: true)
+              + Self.leftCommon(units, fieldUnits, lower: lower, complexPrefixes: false)
+            score = max(score, alternative)
+          }
+          if score > rootScores[lowest] {
+            rootScores[lowest] = score
+            roots[lowest] = entry
+            hasRoots = true
+            var value = score
+            for slot in 0..<Self.maximumRoots where rootScores[slot] < value {
+              lowest = slot
+              value = rootScores[slot]
+            }
+          }
+        }
+      }
+      }
+    }
+    return hasRoots
   }
 
-  /// Whether the root score of the dictionary word `text[start..<end]` may exceed `needed`.
+  /// Dictionaries with more entries are walked in file order (see `ngramIndex`).
+  static let hunspellOrderLimit = 20_000
+
+  /// The n-gram index of a word table: its entries in the order Hunspell's `walk_hashtable`
+  /// meets them (by bucket of Hunspell's hash of the word in the dictionary's character set, over
+  /// `declaredCount` + 1005 buckets, made odd; in file order within a bucket), and for each, its
+  /// key and pair mask (`NGramKeys`). One pass over the words in file order, then a counting sort.
+  /// The order only decides between n-gram candidates of equal scores; for dictionaries of more
+  /// than `hunspellOrderLimit` entries (the sort's scattered writes would cost milliseconds when
+  /// loading) the file order stands in for it.
+  static func ngramIndex(_ engine: SpellEngine, declaredCount: Int, phoneticFields: [Int32: [UInt8]])
+    -> (order: [Int32], keys: [UInt64], pairs: [UInt64])
+  {
+    let words = engine.words
+    let rules = engine.rules
+    let casing = engine.casing
+    let encoding = rules.encoding
+    var size = max(declaredCount, 1) + 1005
+    // (`size` is 1 when the file order is kept.)
+    if size % 2 == 0 { size += 1 }
+    var skip = FlagBitSet()
+    for flag in [rules.forbiddenWord, ReservedFlag.onlyUppercase, rules.noSuggest, rules.noNgramSuggest,
+                 rules.onlyInCompound] where flag != 0 {
+      skip.insert(flag)
+    }
+    var inverse: [UInt32: UInt8] = [:]
+    if encoding == .isoLatin9 || encoding == .isoLatin2 {
+      for byte in 0...255 { inverse[encoding.scalar(ofByte: UInt8(byte))] = UInt8(byte) }
+    }
+    let turkic = casing.turkic
+    let entryCount = words.count
+    let exactOrder = entryCount <= hunspellOrderLimit
+    if !exactOrder { size = 1 }
+    var keys = [UInt64](repeating: 0, count: entryCount)
+    var pairs = [UInt64](repeating: 0, count: entryCount)
+    var buckets = [Int32](repeating: -1, count: entryCount)
+    var bucketStarts = [Int32](repeating: 0, count: size + 1)
+    let text = words.text
+    let starts = words.starts
+    let flagStarts = words.flagStarts
+    let flagCounts = words.flagCounts
+    let flagPool = words.flagPool
+    text.withUnsafeBufferPointer { text in
+      starts.withUnsafeBufferPointer { starts in
+        flagPool.withUnsafeBufferPointer { flagPool in
+          keys.withUnsafeMutableBufferPointer { keys in
+            pairs.withUnsafeMutableBufferPointer { pairs in
+              for index in 0..<entryCount where words.isLive(Int32(index)) {
+                let start = Int(starts[index])
+                let end = Int(starts[index + 1])
+                var key: UInt64 = 0
+                var length = 0
+                var offset = start
+                var first: UInt64 = 0
+                var capitals = 0
+                var firstCapital = false
+                var previous: UInt32 = 0
+                var pairMask: UInt64 = 0
+                // Hunspell's hash: the first four bytes shifted in, the others rotated in (bytes
+                // are C's signed chars, an unsigned long holds the value).
+                var hash: UInt64 = 0
+                var hashed = 0
+                @inline(__always) func mix(_ byte: UInt8) {
+                  let value = UInt64(bitPattern: Int64(Int8(bitPattern: byte)))
+                  if hashed < 4 {
+                    hash = (hash << 8) | value
+                  } else {
+                    hash = (hash << 5) | ((hash >> 27) & 31)
+                    hash ^= value
+                  }
+                  hashed += 1
+                }
+                while offset < end {
+                  let byte = text[offset]
+                  var scalar = UInt32(byte)
+                  var upper = false
+                  if byte < 0x80 {
+                    if exactOrder { mix(byte) }
+                    if byte >= 0x41 && byte <= 0x5A {
+                      upper = true
+                      scalar = turkic ? casing.lower(scalar) : scalar | 0x20
+                    }
+                    offset += 1
+                  } else {
+                    let (decoded, size) = DictionaryUTF8.decode(text, at: offset)
+                    if !exactOrder {
+                      // The file order is kept: no hash.
+                    } else if encoding == .utf8 {
+                      for position in offset..<offset + size { mix(text[position]) }
+                    } else if decoded < 0x100 && inverse.isEmpty {
+                      mix(UInt8(decoded))
+                    } else {
+                      mix(inverse[decoded] ?? 0x3F)
+                    }
+                    scalar = SimpleCaseTable.lower(decoded)
+                    upper = scalar != decoded
+                    offset += size
+                    if decoded > 0xFFFF { length += 1 }
+                  }
+                  if upper {
+                    capitals += 1
+                    if length == 0 { firstCapital = true }
+                  }
+                  let slot = NGramKeys.slot(scalar)
+                  if length == 0 { first = slot } else { pairMask |= 1 << NGramKeys.pairSlot(previous, scalar) }
+                  previous = scalar
+                  key |= 1 << slot
+                  length += 1
+                }
+                let bucket = exactOrder ? Int(hash % UInt64(size)) : 0
+                buckets[index] = Int32(bucket)
+                bucketStarts[bucket + 1] += 1
+                key |= UInt64(min(length, 63)) << NGramKeys.lengthShift
+                key |= first << NGramKeys.firstShift
+                if capitals == 1 && firstCapital { key |= NGramKeys.initialCapitalBit }
+                let flagStart = Int(flagStarts[index])
+                for flag in flagPool[flagStart..<flagStart + Int(flagCounts[index])] where skip.contains(flag) {
+                  key |= NGramKeys.skipBit
+                  break
+                }
+                if !phoneticFields.isEmpty && phoneticFields[Int32(index)] != nil { key |= NGramKeys.phoneticBit }
+                keys[index] = key
+                pairs[index] = pairMask
+              }
+            }
+          }
+        }
+      }
+    }
+    if !exactOrder {
+      let live = (0..<entryCount).filter { buckets[$0] >= 0 }
+      if live.count == entryCount { return (live.map { Int32($0) }, keys, pairs) }
+      return (live.map { Int32($0) }, live.map { keys[$0] }, live.map { pairs[$0] })
+    }
+    for bucket in 0..<size { bucketStarts[bucket + 1] += bucketStarts[bucket] }
+    let live = Int(bucketStarts[size])
+    var order = [Int32](repeating: 0, count: live)
+    var orderedKeys = [UInt64](repeating: 0, count: live)
+    var orderedPairs = [UInt64](repeating: 0, count: live)
+    for index in 0..<entryCount where buckets[index] >= 0 {
+      let bucket = Int(buckets[index])
+      let position = Int(bucketStarts[bucket])
+      bucketStarts[bucket] += 1
+      order[position] = Int32(index)
+      orderedKeys[position] = keys[index]
+      orderedPairs[position] = pairs[index]
+    }
+    return (order, orderedKeys, orderedPairs)
+  }
+}
+
+/// The layout of an n-gram key: which characters a dictionary word has (lower case, one bit per
+/// character slot, several characters may share a slot), its length in UTF-16 units (63: longer),
+/// the slot of its first character, and three facts: it is capitalised, it is never suggested, it
+/// has a `ph:` spelling.
+enum NGramKeys {
+  static let slotCount = 48
+  static let slotMask: UInt64 = (1 << 48) - 1
+  static let lengthShift: UInt64 = 48
+  static let firstShift: UInt64 = 54
+  static let initialCapitalBit: UInt64 = 1 << 60
+  static let skipBit: UInt64 = 1 << 61
+  static let phoneticBit: UInt64 = 1 << 62
+  /// Longer misspellings take the ordinary path.
+  static let longestWord = 50
+
+  /// The slot of three (lower-case) characters in a triple mask.
   @inline(__always)
-  func mayExceed(_ needed: Int, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                          lower: (UInt32) -> UInt32, nonBMP: Bool) -> Bool {
-    if nonBMP { return true }
-    var mask: UInt64 = 0
-    var length = 0
-    var index = start
-    while index < end {
-      let byte = text[index]
-      var scalar = UInt32(byte)
-      if byte < 0x80 {
-        if byte >= 0x41 && byte <= 0x5A { scalar = lower(scalar) }
-        index += 1
-      } else {
-        let (decoded, size) = DictionaryUTF8.decode(text, at: index)
-        scalar = lower(decoded)
-        index += size
-      }
-      mask |= 1 << UInt64(Self.slot(scalar))
-      length += 1
-    }
-    // Characters found, pairs and triples of found characters.
-    let l1 = word.count
-    var singles = 0
-    var pairs = 0
-    var triples = 0
-    var run = 0
-    for bit in bits {
-      if mask & bit != 0 {
-        singles += 1
-        run += 1
-        if run >= 2 { pairs += 1 }
-        if run >= 3 { triples += 1 }
-      } else {
-        run = 0
-      }
-    }
-    // ngram(3) stops after a level with fewer than two matches.
-    var score = singles
-    if singles >= 2 && length >= 2 {
-      score += pairs
-      if pairs >= 2 && length >= 3 { score += triples }
-    }
-    let penalty = max(0, (length - l1) - 2)
-    // The common start is at most the shorter length.
-    let bound = score - penalty + min(l1, length)
-    return bound > needed
+  static func tripleSlot(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> UInt64 {
+    UInt64(((first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77) ^ (third &* 0xC2B2_AE3D)) >> 26)
+  }
+
+  /// The slot of a pair of (lower-case) characters in a pair mask.
+  @inline(__always)
+  static func pairSlot(_ first: UInt32, _ second: UInt32) -> UInt64 {
+    UInt64(((first &* 0x9E37_79B1) ^ (second &* 0x85EB_CA77)) >> 26)
+  }
+
+  /// The slot of a (lower-case) character: letters a–z have one each.
+  @inline(__always)
+  static func slot(_ scalar: UInt32) -> UInt64 {
+    scalar < 0x80 ? UInt64((scalar & 0x3F) % 48) : UInt64(((scalar &* 0x9E37_79B1) >> 16) % 48)
   }
 }

@@ -36,6 +36,8 @@ final class HunspellSuggester: Sendable {
   /// MAXNGRAMSUGS (4 when unset).
   let maximumNgramSuggestions: Int
   let tryCharacters: [UInt32]
+  /// Whether each TRY character is a capital.
+  let tryCapitals: [Bool]
   let keyboard: [UInt32]
   /// REP rules and `ph:` replacements as bytes, in Hunspell's order.
   let replacements: [SuggestReplacement]
@@ -51,6 +53,9 @@ final class HunspellSuggester: Sendable {
   let walkOrder: [Int32]
   /// The first `ph:` field of the entries that have one.
   let phoneticFields: [Int32: [UInt8]]
+  /// For each entry of `walkOrder`, its n-gram key and pair mask (`NGramKeys`).
+  let ngramKeys: [UInt64]
+  let ngramPairs: [UInt64]
   /// Case mapping without the Turkic rules (Hunspell's KEY edit uses it).
   let plainCasing = HunspellCaseMapping(turkic: false)
 
@@ -62,6 +67,8 @@ final class HunspellSuggester: Sendable {
     maximumCompoundSuggestions = rules.maxCompoundSuggestions >= 0 ? rules.maxCompoundSuggestions : 3
     maximumNgramSuggestions = rules.maxNgramSuggestions >= 0 ? rules.maxNgramSuggestions : 4
     tryCharacters = rules.tryCharacters.unicodeScalars.map(\.value)
+    let casing = HunspellCaseMapping(turkic: false)
+    tryCapitals = tryCharacters.map { casing.lower($0) != $0 }
     keyboard = (rules.keyboard.isEmpty ? SpellEngine.defaultKeyboard : rules.keyboard).unicodeScalars.map(\.value)
     replacements = engine.replacements.map {
       SuggestReplacement(pattern: Array($0.pattern.utf8), replacement: Array($0.replacement.utf8),
@@ -71,8 +78,8 @@ final class HunspellSuggester: Sendable {
     phonetic = rules.phoneticRules.isEmpty ? nil : PhoneticCode(rules: rules.phoneticRules)
     dashUsage = rules.tryCharacters.contains("-") || rules.tryCharacters.contains("a")
     utf8 = rules.encoding == .utf8
-    walkOrder = Self.hunspellWalkOrder(engine.words, encoding: rules.encoding, declaredCount: declaredCount)
     phoneticFields = Self.firstPhoneticFields(engine.words)
+    (walkOrder, ngramKeys, ngramPairs) = Self.ngramIndex(engine, declaredCount: declaredCount, phoneticFields: phoneticFields)
   }
 
   /// The word count on the first line of a `.dic` file (0 when unreadable).

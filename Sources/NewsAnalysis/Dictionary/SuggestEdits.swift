@@ -31,7 +31,9 @@ extension HunspellSuggester {
     if utf8 && characters.contains(where: { $0 > 0xFFFF }) { return false }
     var info = EditInfo()
     let maximum = maximumSuggestions
-    for compounds in 0..<3 where !noCompounds {
+    // Without compounding the later rounds can find nothing.
+    let rounds = engine.rules.compounds ? 3 : 1
+    for compounds in 0..<rounds where !noCompounds {
       if compounds > 0 { roundStart = list.count }
       func mayAdd() -> Bool {
         list.count < maximum && (compounds == 0 || list.count < roundStart + maximumCompoundSuggestions)
@@ -166,17 +168,111 @@ extension HunspellSuggester {
     }
   }
 
+  /// How many combinations of related characters Hunspell's MAP edit may try before Dateline
+  /// limits the search (`boundedMapEdits`).
+  static let mapCombinationLimit = 2048
+  /// The most characters a limited MAP search changes, and the most candidates it checks.
+  static let mapChangeLimit = 3
+  static let mapCheckLimit = 300
+
   /// MAP: characters exchanged for related ones (accents, `ß`/`ss`), every combination, in
-  /// Hunspell's order (the first position varies slowest).
+  /// Hunspell's order (the first position varies slowest). Where that makes too many
+  /// combinations (French MAP relates every letter to its capital and each vowel to four accented
+  /// forms: thousands for a long word, which Hunspell cuts off after 50 ms), the search is
+  /// limited, see `boundedMapEdits`.
   func mapEdits(_ list: inout [[UInt8]], _ word: [UInt8], _ compounds: Int, _ info: inout EditInfo,
                 _ session: inout SuggestionSession) {
     guard word.count >= 2, !mapGroups.isEmpty else { return }
+    if mapCombinations(word, limit: Self.mapCombinationLimit) > Self.mapCombinationLimit {
+      boundedMapEdits(&list, word, compounds, &session)
+      return
+    }
     var timer = EditTimer()
     var candidate: [UInt8] = []
     candidate.reserveCapacity(word.count + 8)
     _ = withUnsafeMutablePointer(to: &timer) { timer in
       mapRelated(word, &candidate, 0, &list, compounds, timer, 0, &session)
     }
+  }
+
+  /// The number of candidates `mapRelated` would make for `word` (at most `limit` + 1).
+  func mapCombinations(_ word: [UInt8], limit: Int) -> Int {
+    // Paths from each position to the end.
+    var paths = [Int](repeating: 0, count: word.count + 1)
+    paths[word.count] = 1
+    for position in stride(from: word.count - 1, through: 0, by: -1) {
+      var total = 0
+      var inMap = false
+      for group in mapGroups {
+        for member in group where !member.isEmpty && position + member.count <= word.count
+          && word[position..<position + member.count].elementsEqual(member)
+        {
+          inMap = true
+          total = min(limit + 1, total + group.count * paths[position + member.count])
+        }
+      }
+      paths[position] = inMap ? total : paths[position + 1]
+    }
+    return paths[0]
+  }
+
+  /// The MAP search limited to candidates that change at most `mapChangeLimit` characters (one
+  /// change, then two, then three, at most `mapCheckLimit` checks), where only the first character
+  /// may change its case; the words found are then given in Hunspell's order.
+  func boundedMapEdits(_ list: inout [[UInt8]], _ word: [UInt8], _ compounds: Int, _ session: inout SuggestionSession) {
+    var found: [(path: [Int], word: [UInt8])] = []
+    var checks = 0
+    var candidate: [UInt8] = []
+    var path: [Int] = []
+    let casing = engine.casing
+    func isUpper(_ bytes: [UInt8]) -> Bool {
+      guard !bytes.isEmpty else { return false }
+      let scalar = DictionaryUTF8.decode(bytes, at: 0, end: bytes.count).scalar
+      return casing.lower(scalar) != scalar
+    }
+    /// Leaves with exactly `changes` changes left to make.
+    func search(_ position: Int, _ changes: Int) {
+      if checks >= Self.mapCheckLimit || session.phaseTimedOut { return }
+      if position == word.count {
+        guard changes == 0, candidate != word, !list.contains(candidate),
+          !found.contains(where: { $0.word == candidate })
+        else { return }
+        checks += 1
+        if check(candidate, compounds, nil, &session) != 0 { found.append((path, candidate)) }
+        return
+      }
+      // Not enough characters left for the changes still to make: nothing to find here.
+      if changes > word.count - position { return }
+      var inMap = false
+      for (groupIndex, group) in mapGroups.enumerated() {
+        for (memberIndex, member) in group.enumerated() where !member.isEmpty && position + member.count <= word.count
+          && word[position..<position + member.count].elementsEqual(member)
+        {
+          inMap = true
+          let memberIsUpper = isUpper(member)
+          let length = candidate.count
+          for (otherIndex, other) in group.enumerated() {
+            let changed = other != member
+            if changed && (changes == 0 || (position > 0 && isUpper(other) != memberIsUpper)) { continue }
+            candidate.append(contentsOf: other)
+            path.append(groupIndex << 24 | memberIndex << 12 | otherIndex)
+            search(position + member.count, changes - (changed ? 1 : 0))
+            path.removeLast()
+            candidate.removeSubrange(length...)
+          }
+        }
+      }
+      if !inMap {
+        candidate.append(word[position])
+        path.append(-1)
+        search(position + 1, changes)
+        path.removeLast()
+        candidate.removeLast()
+      }
+    }
+    for changes in 1...Self.mapChangeLimit { search(0, changes) }
+    found.sort { $0.path.lexicographicallyPrecedes($1.path) }
+    for item in found where list.count < maximumSuggestions { list.append(item.word) }
   }
 
   /// Hunspell's `map_related`, depth first; returns false when out of time.
@@ -314,14 +410,26 @@ extension HunspellSuggester {
     }
   }
 
+  /// Whether a TRY character is worth trying before `position` of `word`: Dateline does not put
+  /// a capital right after a lower-case letter (French TRY lists 31 capitals, and such words,
+  /// McDonald or iPod, are no single edit away from a lower-case misspelling; the KEY edit still
+  /// tries each letter's own capital). A third fewer candidates for French.
+  @inline(__always)
+  func worthTrying(_ character: UInt32, isCapital: Bool, before position: Int, of word: [UInt32]) -> Bool {
+    guard isCapital, position > 0 else { return true }
+    let previous = word[position - 1]
+    return plainCasing.lower(previous) == previous && plainCasing.upper(previous) != previous ? false : true
+  }
+
   /// A forgotten character: each TRY character at each place (from the end).
   func forgottenCharacterEdits(_ list: inout [[UInt8]], _ word: [UInt32], _ compounds: Int,
                                _ info: inout EditInfo, _ session: inout SuggestionSession) {
     var timer = EditTimer()
     withUnsafeMutablePointer(to: &timer) { timer in
       var candidate = word
-      for character in tryCharacters {
+      for (character, isCapital) in zip(tryCharacters, tryCapitals) {
         for index in stride(from: word.count, through: 0, by: -1) {
+          if !worthTrying(character, isCapital: isCapital, before: index, of: word) { continue }
           candidate.insert(character, at: index)
           test(&list, DictionaryUTF8.bytes(candidate), compounds, timer, &info, &session)
           candidate.remove(at: index)
@@ -363,10 +471,12 @@ extension HunspellSuggester {
     var timer = EditTimer()
     withUnsafeMutablePointer(to: &timer) { timer in
       var candidate = word
-      for character in tryCharacters {
+      for (character, isCapital) in zip(tryCharacters, tryCapitals) {
         for index in stride(from: word.count - 1, through: 0, by: -1) {
           let original = candidate[index]
-          if original == character { continue }
+          if original == character || !worthTrying(character, isCapital: isCapital, before: index, of: word) {
+            continue
+          }
           candidate[index] = character
           test(&list, DictionaryUTF8.bytes(candidate), compounds, timer, &info, &session)
           if timer.pointee.expired { return }
@@ -446,3 +556,4 @@ extension HunspellSuggester {
     return good
   }
 }
+
