@@ -84,9 +84,9 @@ struct DictionaryFileParser {
           wordEnd = blank
           descriptionStart = blank + 1
         }
-        // Only the first such field counts; a tab before it still wins.
-        if tab >= 0 { break }
-        if let laterTab = firstTab(bytes, index..<line.upperBound), laterTab < wordEnd { tab = laterTab }
+        // Only the first such field counts; a tab before it still wins. (A later tab matters only
+        // when the field had no word before it.)
+        if tab < 0 && descriptionStart < 0 { tab = firstTab(bytes, index..<line.upperBound) ?? -1 }
         break
       }
       index += 1
@@ -101,10 +101,10 @@ struct DictionaryFileParser {
     var slash = line.lowerBound + 1
     var escaped = false
     while slash < wordEnd {
-      if bytes[slash] == UInt8(ascii: "/") {
-        if bytes[slash - 1] != UInt8(ascii: "\\") { break }
-        escaped = true
-      }
+      slash = DictionaryLines.firstIndex(of: UInt8(ascii: "/"), bytes, slash..<wordEnd)
+      guard slash < wordEnd else { break }
+      if bytes[slash - 1] != UInt8(ascii: "\\") { break }
+      escaped = true
       slash += 1
     }
     var wordRange = line.lowerBound..<min(slash, wordEnd)

@@ -50,27 +50,31 @@ struct LookupState {
   var forSuggestion = false
 
   /// Stems already looked up during this check (the same stems come back for each way of reading
-  /// the word): a small direct-mapped cache from a stem's hash and length to its first entry.
-  private var stemHashes = InlineArray<64, UInt64>(repeating: 0)
-  /// The entry + 2 (0: empty slot, 1: no such word).
-  private var stemEntries = InlineArray<64, Int32>(repeating: 0)
-  private var stemLengths = InlineArray<64, Int32>(repeating: 0)
+  /// the word): a small direct-mapped cache from a stem's hash and length to its first entry, made
+  /// on first use.
+  private var stemCache: [StemCacheSlot] = []
+
+  /// One slot of the stem cache: a stem's hash and length, and its first entry + 2 (0: an empty
+  /// slot, 1: no such word).
+  private struct StemCacheSlot {
+    var hash: UInt64 = 0
+    var length: Int32 = 0
+    var entry: Int32 = 0
+  }
 
   /// The cached first entry of a stem (-1: not a word), or nil when it is not cached.
   @inline(__always)
   func cachedStem(_ hash: UInt64, length: Int) -> Int32? {
-    let slot = Int(truncatingIfNeeded: hash >> 58)
-    let stored = stemEntries[slot]
-    guard stored != 0, stemHashes[slot] == hash, stemLengths[slot] == Int32(length) else { return nil }
-    return stored - 2
+    guard !stemCache.isEmpty else { return nil }
+    let cached = stemCache[Int(truncatingIfNeeded: hash >> 58)]
+    guard cached.entry != 0, cached.hash == hash, cached.length == Int32(length) else { return nil }
+    return cached.entry - 2
   }
 
   @inline(__always)
   mutating func cacheStem(_ hash: UInt64, length: Int, entry: Int32) {
-    let slot = Int(truncatingIfNeeded: hash >> 58)
-    stemHashes[slot] = hash
-    stemLengths[slot] = Int32(length)
-    stemEntries[slot] = entry + 2
+    if stemCache.isEmpty { stemCache = Array(repeating: StemCacheSlot(), count: 64) }
+    stemCache[Int(truncatingIfNeeded: hash >> 58)] = StemCacheSlot(hash: hash, length: Int32(length), entry: entry + 2)
   }
 
   /// An empty buffer (with room from earlier use); hand it back with `recycle`.

@@ -1,6 +1,25 @@
 /// The lookup half of the Hunspell engine: the parsed `.aff` rules and the `.dic` word table, and
 /// the algorithms (in extensions, one file each) that decide whether a word is spelled right.
 /// Immutable; each check keeps its own `LookupState`.
+///
+/// Map of the data, for the suggestion engine to build on (all strings are UTF-8 bytes, reversed
+/// under COMPLEXPREFIXES as Hunspell stores them):
+/// - `rules` (`AffixRules`): the `.aff` settings. For suggestions: `tryCharacters` (TRY),
+///   `keyboard` (KEY; empty: Hunspell's QWERTY default, `SpellEngine.defaultKeyboard`),
+///   `replacements` here (REP lines, then the `.dic`'s `ph:` fields, Hunspell's order),
+///   `characterMap` (MAP groups), `phoneticRules` (PHONE), `maxNgramSuggestions`,
+///   `maxCompoundSuggestions`, `maxDifference`, `onlyMaxDifference`, `noSplitSuggestions`,
+///   `suggestWithDots`, `outputConversion` (OCONV), and the flags `noSuggest`, `noNgramSuggest`,
+///   `forbiddenWord`, `keepCase`, `onlyInCompound`, `needAffix`, `substandard`, `forceUppercase`.
+/// - `words` (`WordTable`): the entries in file order (`entries`, `word(_:)`, `flags(_:)`,
+///   `has(_:_:)`, `description(_:)`, `nextHomonym`); hidden capitalised copies of mixed-case words
+///   carry `ReservedFlag.onlyUppercase`. `find` looks a spelling up.
+/// - `prefixTable`, `suffixTable` (`AffixTable`): the rules as `AffixRecord`s over pools;
+///   `entry(_:)` gives a rule with its strings and condition, `byFlag` the rules of a flag (to
+///   generate the forms of a stem), `matchingRules(in:_:)` the rules a word may carry.
+/// - Checks: `spell` (the whole `check`), `checkWord` (one spelling, no capitalisation or BREAK),
+///   `suggestionCheck` (Hunspell's test of a candidate suggestion, without compounding),
+///   `compoundCheck` (with `LookupState.forSuggestion` for Hunspell's `is_sug`), `analyses`.
 final class SpellEngine: Sendable {
   let rules: AffixRules
   let words: WordTable

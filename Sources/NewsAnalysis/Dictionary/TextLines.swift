@@ -42,6 +42,24 @@ enum DictionaryLines {
     return index
   }
 
+  /// The position of the first `byte` in `buffer[range]`, or its end; eight bytes at a time.
+  @inline(__always)
+  static func firstIndex(of byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var index = range.lowerBound
+    if let base = buffer.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+      while index + 8 <= range.upperBound {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
+        let found = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+        if found != 0 { return index + found.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < range.upperBound && buffer[index] != byte { index += 1 }
+    return index
+  }
+
   /// The position of the first `:` or tab in `buffer[range]`, or its end; eight bytes at a time.
   @inline(__always)
   static func firstColonOrTab(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {

@@ -257,35 +257,35 @@ struct WordTable: Sendable {
     filter = Array(repeating: 0, count: max(256, capacity / 4))
     nextHomonym = Array(repeating: -1, count: count)
 
-    // The entries by home slot (a stable counting sort on the home's top bits).
-    let bucketBits = min(16, capacity.trailingZeroBitCount)
+    // The entries by home slot: a stable counting sort on the home's top bits, moving the hashes
+    // along so that the loop below reads them front to back.
+    let bucketBits = min(12, capacity.trailingZeroBitCount)
     let bucketShift = capacity.trailingZeroBitCount - bucketBits
-    var bucketStarts = Array(repeating: 0, count: (1 << bucketBits) + 1)
-    var homes = [Int32](repeating: 0, count: count)
-    for entry in 0..<count {
-      let home = self.home(pendingHashes[entry])
-      homes[entry] = Int32(home)
-      bucketStarts[(home >> bucketShift) + 1] += 1
-    }
+    var bucketStarts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
+    for entry in 0..<count { bucketStarts[(home(pendingHashes[entry]) >> bucketShift) + 1] += 1 }
     for bucket in 0..<(1 << bucketBits) { bucketStarts[bucket + 1] += bucketStarts[bucket] }
     var order = [Int32](repeating: 0, count: count)
+    var sortedHashes = [UInt64](repeating: 0, count: count)
     for entry in 0..<count {
-      let bucket = Int(homes[entry]) >> bucketShift
-      order[bucketStarts[bucket]] = Int32(entry)
+      let hash = pendingHashes[entry]
+      let bucket = home(hash) >> bucketShift
+      let position = Int(bucketStarts[bucket])
+      order[position] = Int32(entry)
+      sortedHashes[position] = hash
       bucketStarts[bucket] += 1
     }
+    pendingHashes = []
 
     var kept = [Bool](repeating: true, count: count)
+    var distinct = 0
     var dropped = 0
     let mask = capacity - 1
     let words = text
     words.withUnsafeBufferPointer { text in
-      for item in order {
+      for (position, item) in order.enumerated() {
         let entry = Int(item)
-        let hash = pendingHashes[entry]
-        let start = Int(starts[entry])
-        let length = Int(starts[entry + 1]) - start
-        var slot = Int(homes[entry])
+        let hash = sortedHashes[position]
+        var slot = home(hash)
         var first = -1
         let tag = self.tag(hash)
         while true {
@@ -294,6 +294,8 @@ struct WordTable: Sendable {
           if stored & ~entryMask == tag {
             let other = Int(stored & entryMask) - 1
             let otherStart = Int(starts[other])
+            let start = Int(starts[entry])
+            let length = Int(starts[entry + 1]) - start
             if Int(starts[other + 1]) - otherStart == length
               && ByteRuns.equal(text.baseAddress! + otherStart, text.baseAddress! + start, length)
             {
@@ -305,6 +307,7 @@ struct WordTable: Sendable {
         }
         if first < 0 {
           slots[slot] = tag | UInt32(entry + 1)
+          distinct += 1
           let (word, bits) = filterBits(hash)
           filter[word] |= bits
           continue
@@ -331,8 +334,7 @@ struct WordTable: Sendable {
     }
     // Dropped entries stay in the arrays, out of the hash table and of the homonym chains.
     if dropped > 0 { droppedEntries = kept.map { !$0 } }
-    distinctWords = slots.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
-    pendingHashes = []
+    distinctWords = distinct
     pendingHidden = []
   }
 
