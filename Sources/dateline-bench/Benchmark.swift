@@ -12,6 +12,7 @@ struct Benchmark: Sendable {
     ArticleBenchmark.benchmark,
     DictionaryLoadBenchmark.benchmark,
     CheckThroughputBenchmark.benchmark,
+    SuggestionBenchmark.benchmark,
     DiagnosticsBenchmark.benchmark,
     DiagnosticsBenchmark.editBenchmark,
     CommandLineCheckBenchmark.benchmark,

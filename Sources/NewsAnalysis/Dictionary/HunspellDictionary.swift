@@ -7,11 +7,14 @@
 /// its word count is a `DictionaryError`.
 public final class HunspellDictionary: Sendable {
   let engine: SpellEngine
+  /// The suggestion engine (`suggest`).
+  let suggester: HunspellSuggester
 
   public init(affix: [UInt8], dictionary: [UInt8]) throws(DictionaryError) {
     let rules = try AffixFileParser.parse(affix)
     let words = try DictionaryFileParser.parse(dictionary, rules: rules)
     engine = SpellEngine(rules: rules, words: words)
+    suggester = HunspellSuggester(engine: engine, declaredCount: HunspellSuggester.declaredCount(dictionary))
   }
 
   /// Whether `word` is spelled right: what `hunspell -l` accepts, for one word.
