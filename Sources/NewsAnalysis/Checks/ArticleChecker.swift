@@ -14,6 +14,7 @@ public struct ArticleChecker: Sendable {
   /// whose article context) changed are checked again.
   public func findings(for article: Article, cache: CheckCache? = nil) -> [Finding] {
     var findings = article.markupFindings
+    var names: [NameOccurrence] = []
     let context = ArticleContext(article: article, setup: setup)
     cache?.beginRun()
     let stamp = context.stamp
@@ -21,22 +22,29 @@ public struct ArticleChecker: Sendable {
       for index in article.blocks.indices where article.blocks[index].isProse {
         let block = article.blocks[index]
         let start = block.range.lowerBound
-        guard let cache else {
-          findings += BlockChecker(article: article, blockIndex: index, context: context).findings()
-          continue
-        }
-        let blockBytes = UnsafeBufferPointer(rebasing: bytes[block.range])
-        let key = CheckCache.Key(kind: block.kind, fingerprint: Fingerprint(blockBytes), context: stamp)
-        if let known = cache.lookup(key, bytes: blockBytes) {
-          findings += known.map { $0.shifted(by: start) }
+        let result: BlockResult
+        if let cache {
+          let blockBytes = UnsafeBufferPointer(rebasing: bytes[block.range])
+          let key = CheckCache.Key(kind: block.kind, fingerprint: Fingerprint(blockBytes), context: stamp)
+          if let known = cache.lookup(key, bytes: blockBytes) {
+            result = known.shifted(by: start)
+          } else {
+            result = BlockChecker(article: article, blockIndex: index, context: context).check()
+            cache.store(key, bytes: blockBytes, result.shifted(by: -start))
+          }
         } else {
-          let fresh = BlockChecker(article: article, blockIndex: index, context: context).findings()
-          cache.store(key, bytes: blockBytes, fresh.map { $0.shifted(by: -start) })
-          findings += fresh
+          result = BlockChecker(article: article, blockIndex: index, context: context).check()
         }
+        findings += result.findings
+        names += result.names
       }
     }
     cache?.endRun()
+    let nameCheck = NameVariantCheck(text: article.text, names: names, annotatedWords: context.annotatedWords)
+    // A word used as a name inside sentences is a name at the start of one too.
+    let usedAsNames = nameCheck.nameTexts
+    findings.removeAll { $0.rule == Rule.spelling.rawValue && usedAsNames.contains(article.text.utf8Slice($0.range)) }
+    findings += nameCheck.findings()
     return applySeverities(findings).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
   }
 

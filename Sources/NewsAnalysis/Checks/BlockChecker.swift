@@ -1,3 +1,22 @@
+/// A capitalised word inside a sentence: a name, known to the dictionary or not.
+struct NameOccurrence {
+  var range: Range<Int>
+  var isKnown: Bool
+}
+
+/// What checking a block gives.
+struct BlockResult {
+  var findings: [Finding]
+  /// Its names, for the article-wide name check.
+  var names: [NameOccurrence]
+
+  func shifted(by offset: Int) -> BlockResult {
+    BlockResult(
+      findings: findings.map { $0.shifted(by: offset) },
+      names: names.map { NameOccurrence(range: $0.range.shifted(by: offset), isKnown: $0.isKnown) })
+  }
+}
+
 /// The checks of one block of prose, sentence by sentence.
 struct BlockChecker {
   let article: Article
@@ -6,8 +25,10 @@ struct BlockChecker {
 
   private var block: Block { article.blocks[blockIndex] }
 
-  func findings() -> [Finding] {
+  /// The block's findings, and the ranges of its words taken for names.
+  func check() -> BlockResult {
     var findings: [Finding] = []
+    var names: [NameOccurrence] = []
     article.text.withUTF8Bytes { bytes in
       let isHeading: Bool
       if case .heading = block.kind { isHeading = true } else { isHeading = block.kind == .kicker }
@@ -19,11 +40,13 @@ struct BlockChecker {
           var checker = SentenceChecker(
             bytes: bytes, tokens: tokens, dictionary: dictionary(for: tokens, bytes, fallback: context.dictionary),
             context: context, isHeading: isHeading, annotations: article.annotations)
-          findings += checker.run()
+          let result = checker.run()
+          findings += result.findings
+          names += result.names
         }
       }
     }
-    return findings
+    return BlockResult(findings: findings, names: names)
   }
 
   /// The parts of a sentence inside and outside quotation marks (« », “ ”, " "), as token ranges.

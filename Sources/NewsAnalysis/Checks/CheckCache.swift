@@ -20,7 +20,7 @@ public final class CheckCache {
     var context: Int
   }
 
-  private var entries: [Key: (bytes: [UInt8], findings: [Finding], lastUse: Int)] = [:]
+  private var entries: [Key: (bytes: [UInt8], result: BlockResult, lastUse: Int)] = [:]
   private var run = 0
   /// Blocks reused and blocks checked by the latest run.
   public private(set) var hits = 0
@@ -38,19 +38,19 @@ public final class CheckCache {
     entries = entries.filter { $0.value.lastUse == run }
   }
 
-  /// The findings stored for `key`, relative to the block's start.
-  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> [Finding]? {
+  /// The result stored for `key`, relative to the block's start.
+  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> BlockResult? {
     guard let entry = entries[key], sameBytes(entry.bytes, bytes) else {
       misses += 1
       return nil
     }
     hits += 1
     entries[key]?.lastUse = run
-    return entry.findings
+    return entry.result
   }
 
-  func store(_ key: Key, bytes: UnsafeBufferPointer<UInt8>, _ findings: [Finding]) {
-    entries[key] = (Array(bytes), findings, run)
+  func store(_ key: Key, bytes: UnsafeBufferPointer<UInt8>, _ result: BlockResult) {
+    entries[key] = (Array(bytes), result, run)
   }
 }
 

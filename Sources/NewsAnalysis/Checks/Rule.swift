@@ -9,6 +9,8 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
   case splitWord = "split-word"
   /// The same word twice: `le le`, `the the`.
   case repeatedWord = "repeated-word"
+  /// A name written otherwise elsewhere in the article: `Tabarrot` beside `Tabarot`.
+  case nameVariant = "name-variant"
   /// Annotation markup that cannot be read.
   case annotationSyntax = "annotation-syntax"
   /// An annotation with an unknown or conflicting entity type.
@@ -17,7 +19,7 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
   /// The severity of the rule's findings when the settings say nothing.
   public var defaultSeverity: Severity {
     switch self {
-    case .spelling, .gluedWords, .splitWord, .repeatedWord: return .warning
+    case .spelling, .gluedWords, .splitWord, .repeatedWord, .nameVariant: return .warning
     case .annotationSyntax, .annotationType: return .error
     }
   }

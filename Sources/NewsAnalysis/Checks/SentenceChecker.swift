@@ -13,17 +13,24 @@ struct SentenceChecker {
   /// What a word turned out to be.
   enum Verdict: Equatable {
     case accepted
+    /// Unknown, but taken for a name (kept for the article-wide `NameVariantCheck`).
+    case name
     case misspelled
     case glued([String])
+
+    var isKnown: Bool { self == .accepted || self == .name }
   }
 
   private struct CheckedWord {
     var token: Token
     var text: String
     var verdict: Verdict
+    /// Neither at the start of a sentence nor in a heading, where capitals say nothing.
+    var isInsideSentence: Bool
   }
 
-  mutating func run() -> [Finding] {
+  /// The findings of the sentence, and its capitalised words inside sentences (names).
+  mutating func run() -> (findings: [Finding], names: [NameOccurrence]) {
     let words = checkedWords()
     var findings: [Finding] = []
     var consumed = Set<Int>()  // words already reported as half of a pair
@@ -40,12 +47,15 @@ struct SentenceChecker {
     }
     for (index, word) in words.enumerated() where !consumed.contains(index) {
       switch word.verdict {
-      case .accepted: break
+      case .accepted, .name: break
       case .misspelled: findings.append(spellingFinding(word))
       case .glued(let parts): findings.append(gluedFinding(word, parts))
       }
     }
-    return findings
+    let names = words.filter { word in
+      word.verdict == .name || (word.verdict == .accepted && word.isInsideSentence && word.token.shape.contains(.startsUppercase))
+    }.map { NameOccurrence(range: $0.token.range, isKnown: $0.verdict == .accepted) }
+    return (findings, names)
   }
 
   // MARK: Words
@@ -84,7 +94,8 @@ struct SentenceChecker {
         previous: previousWord.flatMap { separatedBySpacesOnly($0, token) ? $0 : nil },
         next: nextWord.flatMap { separatedBySpacesOnly(token, $0) ? $0 : nil })
       let verdict = insideAnnotation ? .accepted : classify(text, token, position)
-      result.append(CheckedWord(token: token, text: text, verdict: verdict))
+      result.append(
+        CheckedWord(token: token, text: text, verdict: verdict, isInsideSentence: !position.startsSentence && !isHeading))
     }
     return result
   }
@@ -114,24 +125,26 @@ struct SentenceChecker {
     if shape.contains(.innerUppercase) {
       // laRussieentraîne is glued words; iPhone or McDonald is a name.
       if let parts = splitter.split(word), splitter.strength(parts, of: word) == .strong { return .glued(parts) }
-      return .accepted
+      return .name
     }
     if shape.contains(.hasHyphen) {
       // A compound: each part must be a word, a productive prefix (`co-`, `ex-`) or, capitalised
       // inside a sentence, a name (`Iskander-M`); glued-word splits are not tried across hyphens.
-      return hyphenatedCompoundIsAccepted(word, dictionary, startsSentence: startsSentence) ? .accepted : .misspelled
+      guard hyphenatedCompoundIsAccepted(word, dictionary, startsSentence: startsSentence) else { return .misspelled }
+      return shape.contains(.startsUppercase) && !dictionary.accepts(word) ? .name : .accepted
     }
     if shape.contains(.startsUppercase) {
       if position.previous?.shape.contains(.startsUppercase) != true, let parts = gluedFirstAndLastName(word, dictionary) {
         return .glued(parts)
       }
-      if !startsSentence && !isHeading {
-        // Inside a sentence, an unknown capitalised word is a name, unless it is one edit away
-        // from a name the dictionary knows (Kieu for Kiev).
-        return isNearMiss(word, dictionary, namesOnly: true) ? .misspelled : .accepted
-      }
+      // Inside a sentence, an unknown capitalised word is a name: one edit away from a name the
+      // dictionary knows is no evidence of a typo (Modi and Midi, Naidu and Maidu), but one edit
+      // away from a name written otherwise elsewhere in the article is (`NameVariantCheck`).
+      if !startsSentence && !isHeading { return .name }
       if let parts = splitter.split(word), splitter.strength(parts, of: word) == .strong { return .glued(parts) }
-      return isNearMiss(word, dictionary, namesOnly: false) ? .misspelled : .accepted
+      // At the start of a sentence the capital says nothing: a typo of a common word
+      // (`Prefecture`) is one edit away from it.
+      return isNearMiss(word.lowercased(), dictionary, namesOnly: false) ? .misspelled : .name
     }
     if let parts = splitter.split(word) {
       switch splitter.strength(parts, of: word) {
@@ -225,7 +238,7 @@ struct SentenceChecker {
     guard let dictionary else { return nil }
     guard !second.token.shape.contains(.startsUppercase), !first.token.shape.contains(.elision) else { return nil }
     let joined = first.text + second.text
-    if first.verdict == .accepted && second.verdict == .accepted {
+    if first.verdict.isKnown && second.verdict.isKnown {
       // Two real words (`rétro gradation`) are one only when neither is a short or function word:
       // `par tout`, `en fin` and `bien tôt` are French too.
       let functionWords = dictionary.functionWords
