@@ -398,16 +398,10 @@ struct SuggestionSession {
   /// Checks until the clock is read again.
   var clockCountdown = 0
 
-  /// Hunspell's limits (twenty times longer in debug builds, which run that much slower, so that
-  /// tests see the same suggestions as release builds).
-  #if DEBUG
-    static let slowdown: Int64 = 20
-  #else
-    static let slowdown: Int64 = 1
-  #endif
-  static let globalLimit = Duration.milliseconds(250 * slowdown)
-  static let phaseLimit = Duration.milliseconds(100 * slowdown)
-  static let timerLimit = Duration.milliseconds(50 * slowdown)
+  /// Hunspell's limits (`SpellEngine.timeLimitScale` times longer in debug builds).
+  static let globalLimit = Duration.milliseconds(250 * SpellEngine.timeLimitScale)
+  static let phaseLimit = Duration.milliseconds(100 * SpellEngine.timeLimitScale)
+  static let timerLimit = Duration.milliseconds(50 * SpellEngine.timeLimitScale)
 
   func globalTimeUp() -> Bool {
     ContinuousClock.now - start > Self.globalLimit
@@ -428,4 +422,15 @@ struct SuggestionSession {
     phaseTimedOut = false
     clockCountdown = 0
   }
+}
+
+extension SpellEngine {
+  /// Hunspell's time limits (of suggestions, and of the compound search) are twenty times longer
+  /// in debug builds, which run about that much slower, so that their tests see what release
+  /// builds give (the limits keep their proportions: Hunspell's `timelimit` test depends on them).
+  #if DEBUG
+    static let timeLimitScale: Int64 = 20
+  #else
+    static let timeLimitScale: Int64 = 1
+  #endif
 }
