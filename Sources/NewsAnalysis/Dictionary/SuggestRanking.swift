@@ -95,25 +95,37 @@ extension HunspellSuggester {
   }
 
   /// `list` with each suggestion that adds one letter to the misspelling moved up before the first
-  /// suggestion that drops one of its letters, when it came after it.
+  /// suggestion that drops one of its letters (not one of two same letters in a row, a key struck
+  /// twice: `avvons` → `avons`), when it came after it.
   func lettersLeftOutFirst(_ list: [[UInt8]], _ word: [UInt32]) -> [[UInt8]] {
     let casing = engine.casing
     func characters(_ bytes: [UInt8]) -> [UInt32] {
       DictionaryUTF8.scalars(bytes, 0..<bytes.count).map { casing.lower($0) }
     }
-    guard let firstDrop = list.firstIndex(where: { Self.isOneLetterShorter(characters($0), word) }) else { return list }
-    let moved = list[(firstDrop + 1)...].filter { Self.isOneLetterShorter(word, characters($0)) }
+    func isLetter(_ scalar: UInt32) -> Bool { casing.upper(scalar) != casing.lower(scalar) }
+    guard let firstDrop = list.firstIndex(where: {
+      guard let dropped = Self.droppedPosition(characters($0), word) else { return false }
+      let letter = word[dropped]
+      return isLetter(letter) && !(dropped > 0 && word[dropped - 1] == letter)
+        && !(dropped + 1 < word.count && word[dropped + 1] == letter)
+    }) else { return list }
+    let moved = list[(firstDrop + 1)...].filter { suggestion in
+      let longer = characters(suggestion)
+      guard let added = Self.droppedPosition(word, longer) else { return false }
+      return isLetter(longer[added])
+    }
     guard !moved.isEmpty else { return list }
     var result = Array(list[..<firstDrop]) + moved
     for suggestion in list[firstDrop...] where !moved.contains(suggestion) { result.append(suggestion) }
     return result
   }
 
-  /// Whether `shorter` is `longer` without one of its characters.
-  static func isOneLetterShorter(_ shorter: [UInt32], _ longer: [UInt32]) -> Bool {
-    guard shorter.count + 1 == longer.count else { return false }
+  /// Where `longer` has a character that `shorter` lacks (the first such place), when `shorter`
+  /// is `longer` without one character; nil otherwise.
+  static func droppedPosition(_ shorter: [UInt32], _ longer: [UInt32]) -> Int? {
+    guard shorter.count + 1 == longer.count else { return nil }
     var index = 0
     while index < shorter.count && shorter[index] == longer[index] { index += 1 }
-    return shorter[index...].elementsEqual(longer[(index + 1)...])
+    return shorter[index...].elementsEqual(longer[(index + 1)...]) ? index : nil
   }
 }
