@@ -5,8 +5,9 @@
 /// CHECKCOMPOUNDREP, COMPOUNDWORDMAX, FORCEUCASE and the Hungarian syllable rules. This follows
 /// Hunspell's control flow closely, as its results depend on it.
 extension SpellEngine {
-  /// How long one compound search may take before it gives up, as in Hunspell.
-  static let compoundTimeLimit = Duration.milliseconds(50)
+  /// How long one compound search may take before it gives up, as in Hunspell (longer in debug
+  /// builds, see `timeLimitScale`).
+  static let compoundTimeLimit = Duration.milliseconds(50 * timeLimitScale)
 
   /// The first part's entry of a compound reading of `word`, or -1.
   func compoundCheck(_ word: [UInt8], wordCount startWordCount: Int, syllables startSyllables: Int,

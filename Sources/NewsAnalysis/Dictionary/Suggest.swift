@@ -12,8 +12,11 @@ extension HunspellDictionary {
   /// (100 ms, 250 ms in all), which ordinary words never reach.
   public func suggest(_ word: String) -> [String] {
     let bytes = Array(word.utf8)
-    let found = suggester.suggestions(for: bytes)
-    return suggester.ranked(found, for: bytes).map { String(decoding: $0, as: UTF8.self) }
+    var session = SuggestionSession()
+    let found = suggester.suggest(bytes, &session)
+    return suggester.ranked(found, for: bytes, mapSkipped: session.mapSkipped, &session).map {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 
   /// Hunspell's suggestions exactly, without Dateline's re-ranking (for comparisons with
@@ -43,6 +46,8 @@ final class HunspellSuggester: Sendable {
   let replacements: [SuggestReplacement]
   /// MAP groups: each member (a character, or characters written in parentheses) as bytes.
   let mapGroups: [[[UInt8]]]
+  /// For each lower-case character of a MAP group, the group's first (`foldedCharacters`).
+  let mapRepresentatives: [UInt32: UInt32]
   /// The PHONE table, or nil.
   let phonetic: PhoneticCode?
   /// Whether the language writes compounds with a dash (TRY has `-` or `a`).
@@ -75,6 +80,7 @@ final class HunspellSuggester: Sendable {
                          atWordStart: $0.atWordStart, atWordEnd: $0.atWordEnd)
     }
     mapGroups = rules.characterMap.map { group in group.map { Array($0.utf8) } }
+    mapRepresentatives = Self.mapRepresentatives(mapGroups, casing: engine.casing)
     phonetic = rules.phoneticRules.isEmpty ? nil : PhoneticCode(rules: rules.phoneticRules)
     dashUsage = rules.tryCharacters.contains("-") || rules.tryCharacters.contains("a")
     utf8 = rules.encoding == .utf8
@@ -387,13 +393,15 @@ struct SuggestionSession {
   var phaseStart = ContinuousClock.now
   var phaseTimedOut = false
   var suggestStack: [[UInt8]] = []
+  /// Whether a round of edits stopped at a REP suggestion, before MAP (for `ranked`).
+  var mapSkipped = false
   /// Checks until the clock is read again.
   var clockCountdown = 0
 
-  /// Hunspell's limits.
-  static let globalLimit = Duration.milliseconds(250)
-  static let phaseLimit = Duration.milliseconds(100)
-  static let timerLimit = Duration.milliseconds(50)
+  /// Hunspell's limits (`SpellEngine.timeLimitScale` times longer in debug builds).
+  static let globalLimit = Duration.milliseconds(250 * SpellEngine.timeLimitScale)
+  static let phaseLimit = Duration.milliseconds(100 * SpellEngine.timeLimitScale)
+  static let timerLimit = Duration.milliseconds(50 * SpellEngine.timeLimitScale)
 
   func globalTimeUp() -> Bool {
     ContinuousClock.now - start > Self.globalLimit
@@ -414,4 +422,15 @@ struct SuggestionSession {
     phaseTimedOut = false
     clockCountdown = 0
   }
+}
+
+extension SpellEngine {
+  /// Hunspell's time limits (of suggestions, and of the compound search) are twenty times longer
+  /// in debug builds, which run about that much slower, so that their tests see what release
+  /// builds give (the limits keep their proportions: Hunspell's `timelimit` test depends on them).
+  #if DEBUG
+    static let timeLimitScale: Int64 = 20
+  #else
+    static let timeLimitScale: Int64 = 1
+  #endif
 }

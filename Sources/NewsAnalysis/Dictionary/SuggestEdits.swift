@@ -48,7 +48,10 @@ extension HunspellSuggester {
         replacementEdits(&list, word, compounds, &info, &session)
         if list.count > before {
           good = true
-          if info.best { return true }
+          if info.best {
+            session.mapSkipped = true
+            return true
+          }
         }
       }
       if session.phaseTimeUp() { return good }
