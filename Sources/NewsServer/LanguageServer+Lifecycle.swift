@@ -44,13 +44,17 @@ extension LanguageServer {
     requestConfiguration()
   }
 
-  /// Loads the default dictionaries in the background, so the first document is checked without
-  /// waiting for them (a document that comes first waits for the load already under way).
+  /// Loads the default dictionaries in the background, side by side, so the first document is
+  /// checked without waiting for them (a document that comes first waits for the load already
+  /// under way); then readies their suggestion indexes, which only misspellings need.
   private func preloadDictionaries() {
     let store = dictionaryStore
     let languages = editorSettings().languages ?? ["fr", "en"]
-    DispatchQueue.global(qos: .userInitiated).async {
-      for language in languages { _ = store.dictionary(for: language) }
+    for language in languages {
+      DispatchQueue.global(qos: .userInitiated).async {
+        guard case .success(let dictionary) = store.dictionary(for: language) else { return }
+        dictionary.hunspell.prepareSuggestions()
+      }
     }
   }
 

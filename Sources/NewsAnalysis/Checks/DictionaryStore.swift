@@ -7,9 +7,13 @@ public final class DictionaryStore: Sendable {
   public typealias Loader = @Sendable (_ language: String, _ configuredPath: String?) throws(DictionaryError) -> (affix: [UInt8], dictionary: [UInt8])
 
   private let loader: Loader
-  private let loaded = Mutex<[String: Result<SpellingDictionary, DictionaryError>]>([:])
-  /// Held while a dictionary loads, so two threads asking at once load it once.
-  private let loading = Mutex(())
+  /// One slot per language and path; a slot is locked while its dictionary loads, so two threads
+  /// asking at once load it once, and different languages load side by side.
+  private let slots = Mutex<[String: Slot]>([:])
+
+  private final class Slot: Sendable {
+    let result = Mutex<Result<SpellingDictionary, DictionaryError>?>(nil)
+  }
 
   public init(loader: @escaping Loader) {
     self.loader = loader
@@ -20,20 +24,29 @@ public final class DictionaryStore: Sendable {
   /// `configuredPath`, when given, is where the settings say this language's dictionary is.
   public func dictionary(for language: String, configuredPath: String? = nil) -> Result<SpellingDictionary, DictionaryError> {
     let key = language + "\u{1F}" + (configuredPath ?? "")
-    if let known = loaded.withLock({ $0[key] }) { return known }
-    return loading.withLock { _ in
-      if let known = loaded.withLock({ $0[key] }) { return known }
-      let result = Result { () throws(DictionaryError) -> SpellingDictionary in
+    let slot = slots.withLock { slots in
+      if let slot = slots[key] { return slot }
+      let slot = Slot()
+      slots[key] = slot
+      return slot
+    }
+    return slot.result.withLock { result in
+      if let known = result { return known }
+      let loaded = Result { () throws(DictionaryError) -> SpellingDictionary in
         let (affix, dictionary) = try loader(language, configuredPath)
         return SpellingDictionary(language: language, hunspell: try HunspellDictionary(affix: affix, dictionary: dictionary))
       }
-      loaded.withLock { $0[key] = result }
-      return result
+      result = loaded
+      return loaded
     }
   }
 
   /// Forgets failures, so that a dictionary installed since is found on the next use.
   public func forgetFailures() {
-    loaded.withLock { $0 = $0.filter { if case .success = $0.value { return true } else { return false } } }
+    slots.withLock { slots in
+      slots = slots.filter { _, slot in
+        slot.result.withLock { if case .failure = $0 { return false } else { return true } }
+      }
+    }
   }
 }

@@ -17,6 +17,12 @@ public final class HunspellDictionary: Sendable {
     suggester = HunspellSuggester(engine: engine, declaredCount: HunspellSuggester.declaredCount(dictionary))
   }
 
+  /// Makes now what suggestions need and checking does not (the n-gram index, some milliseconds),
+  /// so that the first `suggest` does not pay for it. Optional: `suggest` makes it when missing.
+  public func prepareSuggestions() {
+    _ = suggester.ngramIndex.value
+  }
+
   /// Whether `word` is spelled right: what `hunspell -l` accepts, for one word.
   public func check(_ word: String) -> Bool {
     var state = LookupState()

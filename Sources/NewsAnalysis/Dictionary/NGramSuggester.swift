@@ -60,7 +60,7 @@ extension HunspellSuggester {
     if fast {
       hasRoots = fastRoots(units, capitalization: capitalization, &roots, &rootScores)
     } else {
-      for entry in walkOrder {
+      for entry in ngramIndex.value.order {
         let start = Int(starts[Int(entry)])
         let end = Int(starts[Int(entry) + 1])
         let length = textBytes.withUnsafeBufferPointer { Self.unitCount($0, start, end, nonBMP: nonBMP) }
@@ -587,8 +587,10 @@ extension HunspellSuggester {
       return bound
     }
 
-    ngramKeys.withUnsafeBufferPointer { keys in
-      ngramPairs.withUnsafeBufferPointer { pairMasks in
+    let ngram = ngramIndex.value
+    let walkOrder = ngram.order
+    ngram.keys.withUnsafeBufferPointer { keys in
+      ngram.pairs.withUnsafeBufferPointer { pairMasks in
       positions.withUnsafeBufferPointer { positions in
         for index in 0..<keys.count {
           let key = keys[index]

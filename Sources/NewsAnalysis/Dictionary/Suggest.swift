@@ -53,14 +53,12 @@ final class HunspellSuggester: Sendable {
   /// Whether the language writes compounds with a dash (TRY has `-` or `a`).
   let dashUsage: Bool
   let utf8: Bool
-  /// The entries of the word table in the order of Hunspell's hash table (n-gram ties are broken
-  /// by it), without the entries Hunspell drops.
-  let walkOrder: [Int32]
   /// The first `ph:` field of the entries that have one.
   let phoneticFields: [Int32: [UInt8]]
-  /// For each entry of `walkOrder`, its n-gram key and pair mask (`NGramKeys`).
-  let ngramKeys: [UInt64]
-  let ngramPairs: [UInt64]
+  /// The entries of the word table in the order of Hunspell's hash table (n-gram ties are broken
+  /// by it), without the entries Hunspell drops, each with its n-gram key and pair mask
+  /// (`NGramKeys`); made on the first n-gram search.
+  let ngramIndex: LazyNGramIndex
   /// Case mapping without the Turkic rules (Hunspell's KEY edit uses it).
   let plainCasing = HunspellCaseMapping(turkic: false)
 
@@ -85,7 +83,11 @@ final class HunspellSuggester: Sendable {
     dashUsage = rules.tryCharacters.contains("-") || rules.tryCharacters.contains("a")
     utf8 = rules.encoding == .utf8
     phoneticFields = Self.firstPhoneticFields(engine.words)
-    (walkOrder, ngramKeys, ngramPairs) = Self.ngramIndex(engine, declaredCount: declaredCount, phoneticFields: phoneticFields)
+    let fields = phoneticFields
+    ngramIndex = LazyNGramIndex {
+      let made = Self.ngramIndex(engine, declaredCount: declaredCount, phoneticFields: fields)
+      return NGramIndex(order: made.order, keys: made.keys, pairs: made.pairs)
+    }
   }
 
   /// The word count on the first line of a `.dic` file (0 when unreadable).
