@@ -46,6 +46,7 @@ extension LanguageServer {
   }
 
   private func title(for finding: Finding, replacement: String, original: String) -> String {
+    if let fixTitle = finding.fixTitle, replacement == finding.replacements.first { return fixTitle }
     switch Rule(rawValue: finding.rule) {
     case .gluedWords where replacement.contains(" "): return "Split into '\(replacement)'"
     case .splitWord: return "Join into '\(replacement)'"

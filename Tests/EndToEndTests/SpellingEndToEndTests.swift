@@ -91,6 +91,35 @@ import Testing
     #expect(client.schemaViolations == [])
   }
 
+  @Test func typographyFixesInsertTheSpacesOneCannotSee() throws {
+    let folder = try TemporaryDirectory()
+    let uri = folder.url.appendingPathComponent("essai.news").absoluteString
+    let client = try start(folder, capabilities: ClientCapabilityFixtures.pushOnly)
+    var mark = client.mark
+    // 🔵 is two UTF-16 units: the colon is at character 21 of line 9 (20 scalars before it).
+    let text = Self.article + "\nLe président 🔵 a dit: non.\n"
+    client.openDocument(uri: uri, text: text, languageId: "news")
+    let first = try published(client, uri, version: 1, after: mark)
+    #expect(codes(first) == ["glued-words", "french-spacing"], "\(first)")
+    let diagnostic = try #require(diagnostics(first).last)
+    #expect(diagnostic["range"] == ["start": ["line": 9, "character": 21], "end": ["line": 9, "character": 22]])
+    #expect(diagnostic["severity"] == 3)
+    let response = try client.request(
+      "textDocument/codeAction",
+      ["textDocument": ["uri": .string(uri)], "range": diagnostic["range"]!, "context": ["diagnostics": []]])
+    let preferred = try #require(response["result"]?.arrayValue?.first { $0["isPreferred"] == true })
+    #expect(preferred["title"] == "Add a no-break space before ':'")
+    let edits = preferred["edit"]?["documentChanges"]?.arrayValue?.first?["edits"]?.arrayValue ?? preferred["edit"]?["changes"]?[uri]?.arrayValue ?? []
+    let edit = try #require(edits.first)
+    #expect(edit["newText"] == "\u{A0}:")
+    mark = client.mark
+    client.changeDocument(uri: uri, version: 2, changes: [["range": edit["range"]!, "text": edit["newText"]!]])
+    #expect(codes(try published(client, uri, version: 2, after: mark)) == ["glued-words"])
+    #expect(try client.documentText(uri: uri).text == text.replacingOccurrences(of: "dit:", with: "dit\u{A0}:"))
+    #expect(try client.shutdownAndExit() == 0)
+    #expect(client.schemaViolations == [])
+  }
+
   @Test func addingAWordToTheWorkspaceDictionaryRechecksOpenDocuments() throws {
     let folder = try TemporaryDirectory()
     let uri = folder.url.appendingPathComponent("essai.news").absoluteString

@@ -17,7 +17,7 @@ struct BlockResult {
   }
 }
 
-/// The checks of one block of prose, sentence by sentence.
+/// The checks of one block of prose: words sentence by sentence, then typography.
 struct BlockChecker {
   let article: Article
   let blockIndex: Int
@@ -32,19 +32,28 @@ struct BlockChecker {
     article.text.withUTF8Bytes { bytes in
       let isHeading: Bool
       if case .heading = block.kind { isHeading = true } else { isHeading = block.kind == .kicker }
+      let blockLanguage = context.dictionary?.baseLanguage
+      var languages = [String?](repeating: blockLanguage, count: block.tokens.count)
       for sentence in article.sentences(inBlock: blockIndex) {
         // A quotation may be in another language than the sentence around it: each run of words
         // inside or outside quotation marks is checked in its own language.
         for run in quotationRuns(article.tokens[sentence], bytes) {
           let tokens = article.tokens[run]
+          let dictionary = dictionary(for: tokens, bytes, fallback: context.dictionary)
+          for index in run { languages[index - block.tokens.lowerBound] = dictionary?.baseLanguage }
           var checker = SentenceChecker(
-            bytes: bytes, tokens: tokens, dictionary: dictionary(for: tokens, bytes, fallback: context.dictionary),
+            bytes: bytes, tokens: tokens, dictionary: dictionary,
             context: context, isHeading: isHeading, annotations: article.annotations)
           let result = checker.run()
           findings += result.findings
           names += result.names
         }
       }
+      let typography = TypographyChecker(
+        bytes: bytes, tokens: article.tokens[block.tokens],
+        languageOfToken: { languages[$0 - block.tokens.lowerBound] }, blockLanguage: blockLanguage,
+        prose: block.prose)
+      findings += typography.run()
     }
     return BlockResult(findings: findings, names: names)
   }

@@ -11,6 +11,11 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
   case repeatedWord = "repeated-word"
   /// A name written otherwise elsewhere in the article: `Tabarrot` beside `Tabarot`.
   case nameVariant = "name-variant"
+  /// Spaces and marks: two spaces, a space before a comma, no space after a full stop, a doubled
+  /// mark, a quotation closed with the wrong mark.
+  case typography
+  /// The no-break spaces of French typography: before `: ; ! ?` and `»`, after `«`.
+  case frenchSpacing = "french-spacing"
   /// Annotation markup that cannot be read.
   case annotationSyntax = "annotation-syntax"
   /// An annotation with an unknown or conflicting entity type.
@@ -20,6 +25,7 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
   public var defaultSeverity: Severity {
     switch self {
     case .spelling, .gluedWords, .splitWord, .repeatedWord, .nameVariant: return .warning
+    case .typography, .frenchSpacing: return .information
     case .annotationSyntax, .annotationType: return .error
     }
   }

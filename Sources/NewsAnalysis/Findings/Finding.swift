@@ -26,13 +26,20 @@ public struct Finding: Hashable, Sendable {
   public var message: String
   /// Texts that could replace `range`, best first.
   public var replacements: [String]
+  /// What applying the first replacement does, when "Replace with '…'" would not say it (spaces
+  /// one cannot see): "Add a no-break space before ':'".
+  public var fixTitle: String?
 
-  public init(rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = []) {
+  public init(
+    rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [],
+    fixTitle: String? = nil
+  ) {
     self.rule = rule
     self.severity = severity
     self.range = range
     self.message = message
     self.replacements = replacements
+    self.fixTitle = fixTitle
   }
 }
 
