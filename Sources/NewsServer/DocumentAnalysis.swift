@@ -1,3 +1,4 @@
+import Dispatch
 import NewsAnalysis
 
 /// What the analysis core made of one version of a document.
@@ -8,12 +9,19 @@ struct DocumentAnalysis {
   var article: Article
   var findings: [Finding]
 
+  /// How long the parse and the checks took, in milliseconds (for the debug log).
+  var timings: (parse: Double, checks: Double)
+
   init(document: Document, generation: Int, caches: DocumentCaches, setup: (Article) -> CheckSetup) {
     version = document.version
     self.generation = generation
     let format = ArticleFormat(languageId: document.languageId) ?? ArticleFormat(path: document.uri)
+    let start = DispatchTime.now().uptimeNanoseconds
     article = Article.parse(document.text, format: format, cache: caches.parse)
+    let parsed = DispatchTime.now().uptimeNanoseconds
     findings = ArticleChecker(setup: setup(article)).findings(for: article, cache: caches.checks(generation: generation))
+    let checked = DispatchTime.now().uptimeNanoseconds
+    timings = (Double(parsed - start) / 1e6, Double(checked - parsed) / 1e6)
   }
 }
 

@@ -15,6 +15,7 @@ extension LanguageServer {
       checkSetup(for: uri, declaredLanguage: article.declaredLanguage)
     }
     analyses[uri] = fresh
+    logger.debug("analysed \(uri) v\(fresh.version): parse \(fresh.timings.parse) ms, checks \(fresh.timings.checks) ms, \(fresh.findings.count) findings")
     return fresh
   }
 

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Runs the checks over an article: spelling, glued words, split words, repeated words, plus the
 /// markup problems found while reading it. The same code serves the language server and
 /// `dateline check`.
@@ -18,26 +21,42 @@ public struct ArticleChecker: Sendable {
     let context = ArticleContext(article: article, setup: setup)
     cache?.beginRun()
     let stamp = context.stamp
+    // Blocks whose findings the cache does not have are checked side by side on every core; the
+    // others are read from the cache.
+    let proseBlocks = article.blocks.indices.filter { article.blocks[$0].isProse }
+    var results = [BlockResult?](repeating: nil, count: proseBlocks.count)
+    var keys = [CheckCache.Key?](repeating: nil, count: proseBlocks.count)
     article.text.withUTF8Bytes { bytes in
-      for index in article.blocks.indices where article.blocks[index].isProse {
+      guard let cache else { return }
+      for (slot, index) in proseBlocks.enumerated() {
         let block = article.blocks[index]
-        let start = block.range.lowerBound
-        let result: BlockResult
-        if let cache {
-          let blockBytes = UnsafeBufferPointer(rebasing: bytes[block.range])
-          let key = CheckCache.Key(kind: block.kind, fingerprint: Fingerprint(blockBytes), context: stamp)
-          if let known = cache.lookup(key, bytes: blockBytes) {
-            result = known.shifted(by: start)
-          } else {
-            result = BlockChecker(article: article, blockIndex: index, context: context).check()
-            cache.store(key, bytes: blockBytes, result.shifted(by: -start))
-          }
-        } else {
-          result = BlockChecker(article: article, blockIndex: index, context: context).check()
-        }
-        findings += result.findings
-        names += result.names
+        let blockBytes = UnsafeBufferPointer(rebasing: bytes[block.range])
+        let key = CheckCache.Key(kind: block.kind, fingerprint: Fingerprint(blockBytes), context: stamp)
+        keys[slot] = key
+        results[slot] = cache.lookup(key, bytes: blockBytes)?.shifted(by: block.range.lowerBound)
       }
+    }
+    let missing = results.indices.filter { results[$0] == nil }
+    // A block written twice (a repeated paragraph) is checked once.
+    let (distinct, sameAs) = Self.distinctBlocks(missing.map { proseBlocks[$0] }, of: article, keys: missing.map { keys[$0] })
+    let checked = Self.check(distinct.map { proseBlocks[missing[$0]] }, of: article, context: context)
+    for (position, slot) in missing.enumerated() {
+      let representative = distinct[sameAs[position]]
+      let offset = article.blocks[proseBlocks[slot]].range.lowerBound
+        - article.blocks[proseBlocks[missing[representative]]].range.lowerBound
+      results[slot] = offset == 0 ? checked[sameAs[position]] : checked[sameAs[position]].shifted(by: offset)
+    }
+    article.text.withUTF8Bytes { bytes in
+      for slot in missing {
+        guard let cache, let key = keys[slot], let result = results[slot] else { continue }
+        let block = article.blocks[proseBlocks[slot]]
+        cache.store(key, bytes: UnsafeBufferPointer(rebasing: bytes[block.range]), result.shifted(by: -block.range.lowerBound))
+      }
+    }
+    for result in results {
+      guard let result else { continue }
+      findings += result.findings
+      names += result.names
     }
     cache?.endRun()
     let nameCheck = NameVariantCheck(text: article.text, names: names, annotatedWords: context.annotatedWords)
@@ -46,6 +65,53 @@ public struct ArticleChecker: Sendable {
     findings.removeAll { $0.rule == Rule.spelling.rawValue && usedAsNames.contains(article.text.utf8Slice($0.range)) }
     findings += nameCheck.findings()
     return applySeverities(findings).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+  }
+
+  /// The positions in `blocks` of the first block of each distinct text (same kind and bytes), and
+  /// for each block, the index in that list of its first copy. Without keys (no cache), every
+  /// block is distinct.
+  static func distinctBlocks(_ blocks: [Int], of article: Article, keys: [CheckCache.Key?]) -> (distinct: [Int], sameAs: [Int]) {
+    var distinct: [Int] = []
+    var sameAs: [Int] = []
+    var firstByKey: [CheckCache.Key: [Int]] = [:]
+    article.text.withUTF8Bytes { bytes in
+      for (position, index) in blocks.enumerated() {
+        guard let key = keys[position] else {
+          sameAs.append(distinct.count)
+          distinct.append(position)
+          continue
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[article.blocks[index].range])
+        if let match = firstByKey[key]?.first(where: { candidate in
+          text.elementsEqual(UnsafeBufferPointer(rebasing: bytes[article.blocks[blocks[distinct[candidate]]].range]))
+        }) {
+          sameAs.append(match)
+        } else {
+          firstByKey[key, default: []].append(distinct.count)
+          sameAs.append(distinct.count)
+          distinct.append(position)
+        }
+      }
+    }
+    return (distinct, sameAs)
+  }
+
+  /// The results of `blocks` (indices into `article.blocks`), in order: on several threads when
+  /// there are several blocks, since each block is checked on its own (the dictionaries and their
+  /// caches are thread-safe).
+  static func check(_ blocks: [Int], of article: Article, context: ArticleContext) -> [BlockResult] {
+    guard blocks.count > 1 else {
+      return blocks.map { BlockChecker(article: article, blockIndex: $0, context: context).check() }
+    }
+    let results = ParallelSlots<BlockResult>(count: blocks.count)
+    // Chunks of neighbouring blocks, a few per core, so that threads share the work evenly.
+    let chunkCount = min(blocks.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      for slot in (blocks.count * chunk / chunkCount)..<(blocks.count * (chunk + 1) / chunkCount) {
+        results.set(slot, BlockChecker(article: article, blockIndex: blocks[slot], context: context).check())
+      }
+    }
+    return results.values
   }
 
   func applySeverities(_ findings: [Finding]) -> [Finding] {

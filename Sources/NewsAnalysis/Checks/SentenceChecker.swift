@@ -204,8 +204,9 @@ struct SentenceChecker {
   }
 
   /// Whether the best suggestion is one edit away (an accent, a letter), and a name when asked.
+  /// Edits alone find any such suggestion, so the slow n-gram search is not run for it.
   private func isNearMiss(_ word: String, _ dictionary: SpellingDictionary, namesOnly: Bool) -> Bool {
-    guard let best = dictionary.suggestions(for: word).first, !best.contains(" ") else { return false }
+    guard let best = dictionary.editSuggestions(for: word).first, !best.contains(" ") else { return false }
     guard editDistance(word, best) <= 1 || editDistance(word.lowercased(), best.lowercased()) <= 1 else { return false }
     return !namesOnly || dictionary.knowsAsName(best)
   }
@@ -266,7 +267,8 @@ struct SentenceChecker {
 
   private func gluedFinding(_ word: CheckedWord, _ parts: [String]) -> Finding {
     let split = parts.joined(separator: " ")
-    let others = (dictionary?.suggestions(for: word.text) ?? []).filter { $0 != split }.prefix(3)
+    // The split is the fix; other readings come from edits of the word (no n-gram search).
+    let others = (dictionary?.editSuggestions(for: word.text) ?? []).filter { $0 != split }.prefix(3)
     return Finding(
       rule: Rule.gluedWords.rawValue, severity: Rule.gluedWords.defaultSeverity, range: word.token.range,
       message: "'\(word.text)' looks like words stuck together: '\(split)'.", replacements: [split] + others)

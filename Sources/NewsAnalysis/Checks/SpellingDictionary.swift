@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A Hunspell dictionary for one language, with the caches and the knowledge of names the checks
 /// use. Thread-safe: the caches are locked; the dictionary itself is immutable.
@@ -6,8 +5,9 @@ public final class SpellingDictionary: Sendable {
   /// The language code it was loaded for (`fr`, `en_US`).
   public let language: String
   public let hunspell: HunspellDictionary
-  private let verdicts = Mutex<[String: Bool]>([:])
-  private let suggestionCache = Mutex<[String: [String]]>([:])
+  private let verdicts = WordCache<Bool>()
+  private let suggestionCache = WordCache<[String]>()
+  private let editSuggestionCache = WordCache<[String]>()
 
   /// The language without its region: `fr` for `fr_FR`, `en` for `en-GB`.
   public let baseLanguage: String
@@ -31,17 +31,28 @@ public final class SpellingDictionary: Sendable {
 
   /// Whether the dictionary accepts `word` (cached).
   public func accepts(_ word: String) -> Bool {
-    if let known = verdicts.withLock({ $0[word] }) { return known }
+    if let known = verdicts[word] { return known }
     let verdict = hunspell.check(word)
-    verdicts.withLock { $0[word] = verdict }
+    verdicts.set(word, verdict)
     return verdict
   }
 
   /// Suggestions for `word`, best first (cached).
   public func suggestions(for word: String) -> [String] {
-    if let known = suggestionCache.withLock({ $0[word] }) { return known }
+    if let known = suggestionCache[word] { return known }
     let suggestions = hunspell.suggest(word)
-    suggestionCache.withLock { $0[word] = suggestions }
+    suggestionCache.set(word, suggestions)
+    return suggestions
+  }
+
+  /// The suggestions found by edits of `word` alone, without the slow n-gram search (cached; see
+  /// `HunspellDictionary.editSuggestions`): the same best suggestion as `suggestions(for:)` when
+  /// an edit is a word.
+  public func editSuggestions(for word: String) -> [String] {
+    if let known = suggestionCache[word] { return known }
+    if let known = editSuggestionCache[word] { return known }
+    let suggestions = hunspell.editSuggestions(word)
+    editSuggestionCache.set(word, suggestions)
     return suggestions
   }
 

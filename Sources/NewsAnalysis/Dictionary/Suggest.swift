@@ -19,6 +19,22 @@ extension HunspellDictionary {
     }
   }
 
+  /// The suggestions `suggest` makes from edits of the word alone (case, REP, MAP, KEY, TRY, moved,
+  /// missing and extra characters, two words), without the n-gram search over the whole word list
+  /// that `suggest` runs when no good edit is found. Whenever an edit is a word, the same best
+  /// suggestion as `suggest` (which may add n-gram ones after it); empty otherwise. A fraction of
+  /// a millisecond where the n-gram search takes several: for questions such as "is this one slip
+  /// away from a known word?".
+  public func editSuggestions(_ word: String) -> [String] {
+    let bytes = Array(word.utf8)
+    var session = SuggestionSession()
+    session.skipsNgrams = true
+    let found = suggester.suggest(bytes, &session)
+    return suggester.ranked(found, for: bytes, mapSkipped: session.mapSkipped, &session).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
   /// Hunspell's suggestions exactly, without Dateline's re-ranking (for comparisons with
   /// `hunspell -a`).
   public func hunspellSuggestions(_ word: String) -> [String] {
@@ -298,7 +314,7 @@ final class HunspellSuggester: Sendable {
     }
 
     // No good edit: n-grams over the word list.
-    if !good && (list.isEmpty || onlyCompounds) && rules.maxNgramSuggestions != 0 {
+    if !good && (list.isEmpty || onlyCompounds) && rules.maxNgramSuggestions != 0 && !session.skipsNgrams {
       switch capitalization {
       case .lower:
         ngramSuggestions(&list, scw, capitalization: .lower, &session)
@@ -397,6 +413,8 @@ struct SuggestionSession {
   var suggestStack: [[UInt8]] = []
   /// Whether a round of edits stopped at a REP suggestion, before MAP (for `ranked`).
   var mapSkipped = false
+  /// Whether to leave out the n-gram search (`editSuggestions`).
+  var skipsNgrams = false
   /// Checks until the clock is read again.
   var clockCountdown = 0
 

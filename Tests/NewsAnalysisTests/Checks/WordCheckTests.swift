@@ -42,6 +42,17 @@ import Testing
     #expect(check(text).isEmpty)
   }
 
+  @Test func aParagraphWrittenTwiceIsReportedInEachCopy() {
+    // With a cache, a repeated block is checked once and its findings moved to each copy.
+    let paragraph = "Le président de de la laguerre."
+    let text = french + [paragraph, paragraph, "Le président est à Moscou.", paragraph].joined(separator: "\n\n")
+    let setup = CheckSetup(dictionaries: [CheckFixtures.miniFrench, CheckFixtures.miniEnglish], settings: DatelineSettings())
+    let findings = ArticleChecker(setup: setup).findings(for: Article.parse(text, format: .markdown), cache: CheckCache())
+    let once = ["repeated-word: de de → de", "glued-words: laguerre → la guerre"]
+    #expect(CheckFixtures.summary(text, findings) == once + once + once)
+    #expect(Set(findings.map(\.range)).count == 6)
+  }
+
   @Test func settingsTurnRulesOffAndChangeSeverities() {
     let text = french + "Le président de de la laguerre."
     let off = CheckFixtures.findings(text, settings: DatelineSettings(rules: ["repeated-word": "off"]))

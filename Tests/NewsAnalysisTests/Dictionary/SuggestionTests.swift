@@ -35,6 +35,20 @@ import Testing
     }
   }
 
+  /// Edits alone give the best suggestion of `suggest` (and some of the others) when an edit is a
+  /// word, and nothing (no n-gram search) for a name far from every word.
+  @Test func editSuggestionsAreSuggestWithoutTheNgramSearch() throws {
+    guard let french = try SystemDictionaryTests.load("fr") else { return }
+    for (misspelling, _) in Self.french {
+      let edits = french.editSuggestions(misspelling)
+      let all = french.suggest(misspelling)
+      #expect(edits.first == all.first && edits.allSatisfy(all.contains), "fr: \(misspelling) → \(edits), \(all)")
+    }
+    #expect(french.editSuggestions("gouvernemnt").first == "gouvernement")
+    #expect(french.editSuggestions("Schreibmann").isEmpty)
+    #expect(!french.suggest("Schreibmann").isEmpty)
+  }
+
   /// Suggestions are words the dictionary accepts (or pairs of them), never the misspelling, never
   /// repeated.
   @Test func suggestionsAreRightWords() throws {
