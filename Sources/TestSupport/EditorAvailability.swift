@@ -62,6 +62,10 @@ public enum EditorAvailability {
     name: "nvim", installHint: "install neovim (apt-get install neovim) or run .ci/run",
     overrideVariable: "DATELINE_NVIM")
 
+  /// Vim 9 (with +channel, as Debian's `vim` package); `DATELINE_VIM=/path/to/vim` picks another build.
+  public static let vim = EditorExecutable(
+    name: "vim", installHint: "install vim (apt-get install vim) or run .ci/run", overrideVariable: "DATELINE_VIM")
+
   /// Whether the environment variable `CI` is set to something other than empty, `false` or `0`.
   public static var isCI: Bool {
     guard let value = ProcessInfo.processInfo.environment["CI"] else { return false }
