@@ -12,7 +12,9 @@ enum CheckCommand {
     var unreadable = false
     var failed = false
     let checks = CheckSetupCache()
-    for path in ArticlePaths.expand(files) {
+    let paths = ArticlePaths.expand(files)
+    if let first = paths.first { checks.prepare(forFile: first) }
+    for path in paths {
       switch ArticleFile.load(path) {
       case .failure(let error):
         writeStderr("dateline: \(error.message)\n")
