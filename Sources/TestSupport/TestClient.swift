@@ -25,6 +25,8 @@ public final class TestClient: @unchecked Sendable {
   }
 
   private let output: FileHandle
+  /// Held while a message is written (see `sendRaw`).
+  private let writing = NSLock()
   private let process: Process?
   private let stderrPipe: Pipe?
   private let state = Mutex(State())
@@ -151,10 +153,15 @@ public final class TestClient: @unchecked Sendable {
 
   // MARK: Sending
 
-  /// Writes raw bytes, framed or not: for testing what the server does with bad input.
+  /// Writes raw bytes, framed or not: for testing what the server does with bad input. One write at
+  /// a time: the reader thread answers server requests while a test may be writing a long message
+  /// (a pipe takes 64 KB per write, so two unserialised writers would interleave their frames).
   public func sendRaw(_ bytes: some Sequence<UInt8>) {
+    let data = Data(bytes)
+    writing.lock()
+    defer { writing.unlock() }
     do {
-      try output.write(contentsOf: Data(bytes))
+      try output.write(contentsOf: data)
     } catch {
       state.withLock { $0.framingErrors.append("write failed: \(error)") }
     }

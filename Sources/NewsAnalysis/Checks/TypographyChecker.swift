@@ -68,10 +68,15 @@ struct TypographyChecker {
           replacements: [String(mark)], fixTitle: "Remove the space before '\(mark)'")
       }
     }
-    guard gap.count >= 2 else { return nil }
+    // Spaces that align the cells of a table (`| Modi  | 240 |`) are layout.
+    guard gap.count >= 2, !isPipe(previous), !isPipe(token) else { return nil }
     return Finding(
       rule: Rule.typography.rawValue, severity: Rule.typography.defaultSeverity, range: gap,
       message: "\(gap.count) spaces in a row.", replacements: [" "], fixTitle: "Replace with one space")
+  }
+
+  private func isPipe(_ token: Token) -> Bool {
+    token.kind == .punctuation && bytes[token.range.lowerBound] == UInt8(ascii: "|")
   }
 
   /// Whether `range` holds no prose and no line break (empty, or inline markup only).

@@ -27,6 +27,10 @@ import Testing
     #expect(typography(english + "> The fire spread,\n>   they said.").isEmpty)
   }
 
+  @Test func spacesThatAlignTableCellsAreLayout() {
+    #expect(typography(english + "| Name  | Votes |\n| ----- | ----- |\n| Modi  | 240   |\n").isEmpty)
+  }
+
   @Test func aSpaceBeforeACommaGoes() {
     #expect(typography(english + "The fire , they said, spread.") == ["typography:  , → ,"])
     #expect(typography(french + "Le feu , dit-on, avance.") == ["typography:  , → ,"])
