@@ -418,4 +418,6 @@ augroup dateline
   autocmd BufRead,BufNewFile *.news setfiletype news
   autocmd FileType * Attach(str2nr(expand('<abuf>')))
   autocmd VimLeavePre * Stop()
+  # A colour scheme clears the default highlight links: set them again.
+  autocmd ColorScheme * DefineHighlights()
 augroup END
