@@ -141,12 +141,16 @@ struct SentenceChecker {
       // dictionary knows is no evidence of a typo (Modi and Midi, Naidu and Maidu), but one edit
       // away from a name written otherwise elsewhere in the article is (`NameVariantCheck`).
       if !startsSentence && !isHeading { return .name }
-      if let parts = splitter.split(word), splitter.strength(parts, of: word) == .strong { return .glued(parts) }
+      if let parts = splitter.split(word).map({ oneWordAfterFunctionWords($0, dictionary) }),
+        splitter.strength(parts, of: word) == .strong
+      {
+        return .glued(parts)
+      }
       // At the start of a sentence the capital says nothing: a typo of a common word
       // (`Prefecture`) is one edit away from it.
       return isNearMiss(word.lowercased(), dictionary, namesOnly: false) ? .misspelled : .name
     }
-    if let parts = splitter.split(word) {
+    if let parts = splitter.split(word).map({ oneWordAfterFunctionWords($0, dictionary) }) {
       switch splitter.strength(parts, of: word) {
       case .strong: return .glued(parts)
       case .weak: return isNearMiss(word, dictionary, namesOnly: false) ? .misspelled : .glued(parts)
@@ -201,6 +205,20 @@ struct SentenceChecker {
       if dictionary.knowsAsFirstName(first) && dictionary.knowsAsName(rest) { return [first, rest] }
     }
     return nil
+  }
+
+  /// `laregion` splits into known words as `la reg ion`, but reads as `la` + `région`: after the
+  /// function words a glued word starts with, the rest taken as one word one edit away beats a
+  /// split of it into short pieces.
+  private func oneWordAfterFunctionWords(_ parts: [String], _ dictionary: SpellingDictionary) -> [String] {
+    let leading = parts.prefix { dictionary.functionWords.contains($0.lowercased()) }
+    let rest = parts.dropFirst(leading.count)
+    guard !leading.isEmpty, rest.count >= 2, rest.contains(where: { $0.count < 4 }) else { return parts }
+    let joined = rest.joined()
+    guard let best = dictionary.editSuggestions(for: joined).first, !best.contains(" "),
+      editDistance(joined.lowercased(), best.lowercased()) <= 1
+    else { return parts }
+    return Array(leading) + [best]
   }
 
   /// Whether the best suggestion is one edit away (an accent, a letter), and a name when asked.

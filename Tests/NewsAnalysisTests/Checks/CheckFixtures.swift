@@ -58,6 +58,13 @@ enum CheckFixtures {
     }
   }
 
+  /// The French dictionary bundled in the binary.
+  static let bundledFrench: SpellingDictionary = {
+    let bundled = BundledDictionaries.dictionary(for: "fr")!
+    return SpellingDictionary(
+      language: "fr", hunspell: try! HunspellDictionary(affix: bundled.affix, dictionary: bundled.dictionary))
+  }()
+
   /// The bundled or system dictionary for `language`, or nil when it cannot be found here.
   static func realDictionary(_ language: String) -> SpellingDictionary? {
     let name = LanguageCode.base(language) == "en" ? "en_US" : language

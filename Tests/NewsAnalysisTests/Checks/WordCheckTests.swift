@@ -17,6 +17,15 @@ import Testing
       .first == "glued-words: laRussieentraîne → la Russie entraîne")
     #expect(check(french + "Le président Vladimirpoutine est à Moscou.") == ["glued-words: Vladimirpoutine → Vladimir Poutine"])
     #expect(check(french + "Des analystes et desanalystes.") == ["glued-words: desanalystes → des analystes"])
+
+  }
+
+  @Test func afterAFunctionWordTheRestIsOneWordRatherThanShortPieces() {
+    // With the bundled French dictionary, `laregion` also splits as `la reg ion`.
+    let setup = CheckSetup(dictionaries: [CheckFixtures.bundledFrench])
+    let text = french + "Le président de laregion est à Quimper."
+    let findings = ArticleChecker(setup: setup).findings(for: Article.parse(text, format: .markdown))
+    #expect(CheckFixtures.summary(text, findings) == ["glued-words: laregion → la région"])
   }
 
   @Test func splitWordsJoin() {
