@@ -59,11 +59,11 @@ public struct ArticleChecker: Sendable {
       names += result.names
     }
     cache?.endRun()
-    let nameCheck = NameVariantCheck(text: article.text, names: names, annotatedWords: context.annotatedWords)
+    let nameCheck = NameVariantCheck(text: article.text, names: names, annotatedWords: context.annotatedWords).run()
     // A word used as a name inside sentences is a name at the start of one too.
     let usedAsNames = nameCheck.nameTexts
     findings.removeAll { $0.rule == Rule.spelling.rawValue && usedAsNames.contains(article.text.utf8Slice($0.range)) }
-    findings += nameCheck.findings()
+    findings += nameCheck.findings
     return applySeverities(findings).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
   }
 
