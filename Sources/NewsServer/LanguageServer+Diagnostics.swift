@@ -15,9 +15,13 @@ extension LanguageServer {
       checkSetup(for: uri, declaredLanguage: article.declaredLanguage)
     }
     analyses[uri] = fresh
-    logger.debug("analysed \(uri) v\(fresh.version): parse \(fresh.timings.parse) ms, checks \(fresh.timings.checks) ms, \(fresh.findings.count) findings")
+    logger.debug(
+      "analysed \(uri) v\(fresh.version): parse \(tenths(fresh.timings.parse)) ms, checks \(tenths(fresh.timings.checks)) ms, \(fresh.findings.count) findings")
     return fresh
   }
+
+  /// A duration for the log: to a tenth of a millisecond.
+  private func tenths(_ milliseconds: Double) -> Double { (milliseconds * 10).rounded() / 10 }
 
   /// Marks a document for a new diagnostics push. The push runs after the messages already queued,
   /// so a burst of edits is checked once.
