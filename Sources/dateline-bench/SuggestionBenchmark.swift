@@ -24,7 +24,7 @@ enum SuggestionBenchmark {
   static func run(_ options: BenchOptions) throws -> [Figure] {
     let runs = options.runs ?? defaultRuns
     var figures: [Figure] = []
-    let wordsByLanguage = try exampleWords()
+    let wordsByLanguage = try CheckThroughputBenchmark.exampleWords()
     for language in try SystemDictionaries.available() {
       let code = language.name.hasPrefix("fr") ? "fr" : "en"
       guard let words = wordsByLanguage[code] else { continue }
@@ -97,28 +97,6 @@ enum SuggestionBenchmark {
   }
 
   // MARK: - The misspellings
-
-  /// The words of the example articles (`examples/`, front matter aside), by language (`lang:` in
-  /// the front matter; French otherwise), in text order with repeats.
-  static func exampleWords() throws -> [String: [String]] {
-    let folder = LargeArticle.projectRoot.appendingPathComponent("examples")
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { $0.hasSuffix(".news") || $0.hasSuffix(".txt") }.sorted()
-    var result: [String: [String]] = [:]
-    for name in names {
-      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-      let article = Article.parse(text, format: name.hasSuffix(".txt") ? .plainText : .markdown)
-      let language = article.declaredLanguage?.hasPrefix("en") == true ? "en" : "fr"
-      let bytes = Array(text.utf8)
-      for block in article.blocks where block.kind != .frontMatter {
-        for token in article.tokens[block.tokens] where token.kind == .word {
-          result[language, default: []].append(String(decoding: bytes[token.range], as: UTF8.self))
-        }
-      }
-    }
-    guard !result.isEmpty else { throw BenchError("no example articles in \(folder.path)") }
-    return result
-  }
 
   /// `wordsPerLanguage` misspellings of the distinct lower-case words (four letters or more) that
   /// the dictionary accepts, in a fixed order, each typo kind in turn; only misspellings the

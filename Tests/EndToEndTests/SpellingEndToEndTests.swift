@@ -22,6 +22,11 @@ import Testing
 
   private func codes(_ message: JSONValue) -> [String] { diagnostics(message).compactMap { $0["code"]?.stringValue } }
 
+  /// A code action's edits to `uri`, from `documentChanges` or `changes`.
+  private func edits(of action: JSONValue, in uri: String) -> [JSONValue] {
+    action["edit"]?["documentChanges"]?.arrayValue?.first?["edits"]?.arrayValue ?? action["edit"]?["changes"]?[uri]?.arrayValue ?? []
+  }
+
   /// Waits for the diagnostics of `version`.
   /// The diagnostics published for `uri` at `version`. The wait is a liveness bound, not a speed
   /// check: a debug build checking 2 MB while the other suites run can take tens of seconds.
@@ -61,8 +66,7 @@ import Testing
     let actions = response["result"]?.arrayValue ?? []
     let preferred = try #require(actions.first { $0["isPreferred"] == true })
     #expect(preferred["title"] == "Split into 'la guerre'")
-    let edits = preferred["edit"]?["documentChanges"]?.arrayValue?.first?["edits"]?.arrayValue ?? preferred["edit"]?["changes"]?[uri]?.arrayValue ?? []
-    let edit = try #require(edits.first)
+    let edit = try #require(edits(of: preferred, in: uri).first)
     #expect(edit["newText"] == "la guerre")
     #expect(actions.contains { $0["title"]?.stringValue?.hasPrefix("Add 'laguerre' to the workspace dictionary") == true })
     #expect(actions.contains { $0["title"] == "Ignore 'laguerre' in this document" })
@@ -109,8 +113,7 @@ import Testing
       ["textDocument": ["uri": .string(uri)], "range": diagnostic["range"]!, "context": ["diagnostics": []]])
     let preferred = try #require(response["result"]?.arrayValue?.first { $0["isPreferred"] == true })
     #expect(preferred["title"] == "Add a no-break space before ':'")
-    let edits = preferred["edit"]?["documentChanges"]?.arrayValue?.first?["edits"]?.arrayValue ?? preferred["edit"]?["changes"]?[uri]?.arrayValue ?? []
-    let edit = try #require(edits.first)
+    let edit = try #require(edits(of: preferred, in: uri).first)
     #expect(edit["newText"] == "\u{A0}:")
     mark = client.mark
     client.changeDocument(uri: uri, version: 2, changes: [["range": edit["range"]!, "text": edit["newText"]!]])

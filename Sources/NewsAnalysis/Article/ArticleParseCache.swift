@@ -6,14 +6,11 @@
 public final class ArticleParseCache {
   /// A block's inline results, with offsets relative to the block's start.
   struct Entry {
-    /// The block's bytes, compared on a hit.
-    var bytes: [UInt8]
     var prose: [Range<Int>]
     var tokens: [Token]
     var wordCount: Int
     var annotations: [EntityAnnotation]
     var problems: [MarkupProblem]
-    var lastUse: Int
   }
 
   /// What identifies a block's parse: its kind, its bytes, and where its prose pieces lie in it.
@@ -23,40 +20,20 @@ public final class ArticleParseCache {
     var pieces: [Range<Int>]
   }
 
-  private var entries: [Key: Entry] = [:]
-  private var parse = 0
+  private var blocks = BlockStore<Key, Entry>()
   /// Blocks reused and blocks scanned by the latest parse.
-  public private(set) var hits = 0
-  public private(set) var misses = 0
+  public var hits: Int { blocks.hits }
+  public var misses: Int { blocks.misses }
 
   public init() {}
 
-  func beginParse() {
-    parse += 1
-    hits = 0
-    misses = 0
-  }
+  func beginParse() { blocks.beginRun() }
 
-  func endParse() {
-    entries = entries.filter { $0.value.lastUse == parse }
-  }
+  func endParse() { blocks.endRun() }
 
-  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
-    guard var entry = entries[key], sameBytes(entry.bytes, bytes) else {
-      misses += 1
-      return nil
-    }
-    hits += 1
-    entry.lastUse = parse
-    entries[key] = entry
-    return entry
-  }
+  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> Entry? { blocks.lookup(key, bytes: bytes) }
 
-  func store(_ key: Key, _ entry: Entry) {
-    var entry = entry
-    entry.lastUse = parse
-    entries[key] = entry
-  }
+  func store(_ key: Key, bytes: UnsafeBufferPointer<UInt8>, _ entry: Entry) { blocks.store(key, bytes: bytes, entry) }
 }
 
 extension Range where Bound == Int {

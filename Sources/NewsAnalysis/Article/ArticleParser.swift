@@ -72,13 +72,12 @@ struct ArticleAssembler {
       wordCount = tokens[firstToken...].lazy.filter(\.countsAsWord).count
       if let key {
         cache?.store(
-          key,
+          key, bytes: blockBytes,
           ArticleParseCache.Entry(
-            bytes: Array(blockBytes), prose: prose.map { $0.shifted(by: -start) },
+            prose: prose.map { $0.shifted(by: -start) },
             tokens: tokens[firstToken...].map { Token(kind: $0.kind, shape: $0.shape, range: $0.range.shifted(by: -start)) },
             wordCount: wordCount, annotations: scanner.annotations.map { $0.shifted(by: -start) },
-            problems: scanner.problems.map { MarkupProblem(range: $0.range.shifted(by: -start), message: $0.message, rule: $0.rule) },
-            lastUse: 0))
+            problems: scanner.problems.map { MarkupProblem(range: $0.range.shifted(by: -start), message: $0.message, rule: $0.rule) }))
       }
     }
     addNonProse(of: raw.range, outside: prose)

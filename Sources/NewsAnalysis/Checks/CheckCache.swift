@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The findings of each block of earlier versions of a document, so that after an edit only the
 /// blocks whose text changed are checked again.
 ///
@@ -20,43 +12,21 @@ public final class CheckCache {
     var context: Int
   }
 
-  private var entries: [Key: (bytes: [UInt8], result: BlockResult, lastUse: Int)] = [:]
-  private var run = 0
+  private var blocks = BlockStore<Key, BlockResult>()
   /// Blocks reused and blocks checked by the latest run.
-  public private(set) var hits = 0
-  public private(set) var misses = 0
+  public var hits: Int { blocks.hits }
+  public var misses: Int { blocks.misses }
 
   public init() {}
 
-  func beginRun() {
-    run += 1
-    hits = 0
-    misses = 0
-  }
+  func beginRun() { blocks.beginRun() }
 
-  func endRun() {
-    entries = entries.filter { $0.value.lastUse == run }
-  }
+  func endRun() { blocks.endRun() }
 
   /// The result stored for `key`, relative to the block's start.
-  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> BlockResult? {
-    guard let entry = entries[key], sameBytes(entry.bytes, bytes) else {
-      misses += 1
-      return nil
-    }
-    hits += 1
-    entries[key]?.lastUse = run
-    return entry.result
-  }
+  func lookup(_ key: Key, bytes: UnsafeBufferPointer<UInt8>) -> BlockResult? { blocks.lookup(key, bytes: bytes) }
 
   func store(_ key: Key, bytes: UnsafeBufferPointer<UInt8>, _ result: BlockResult) {
-    entries[key] = (Array(bytes), result, run)
+    blocks.store(key, bytes: bytes, result)
   }
-}
-
-/// Whether two runs of bytes are equal (memcmp, not an element-by-element generic loop).
-func sameBytes(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard stored.count == bytes.count else { return false }
-  guard let base = bytes.baseAddress, !stored.isEmpty else { return true }
-  return stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, stored.count) == 0 }
 }

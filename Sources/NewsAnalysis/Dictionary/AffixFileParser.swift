@@ -114,66 +114,56 @@ struct AffixFileParser {
     }
   }
 
-  /// `AF n` and its n lines; returns the index of the line after the table.
-  private mutating func readFlagAliases(at header: Int, fields: [Range<Int>]) -> Int {
-    guard rules.flagAliases.isEmpty, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
-      rules.warnings.append("\(fileName) line \(lineNumber(header)): bad AF table")
-      return header + 1
+  /// The lines of a first-pass table (`AF n`, `AM n`, `REP n`) after its header at `header` (each
+  /// line's index and fields), and the index of the line after the table. Nil, with Hunspell's warning, when
+  /// the table was already read (`isFirst` false), its count is bad, or one of its lines does not
+  /// start with `keyword` or has fewer than `minimumFields` fields (`next` then says where to go on).
+  private mutating func tableLines(
+    _ keyword: String, at header: Int, fields: [Range<Int>], isFirst: Bool, minimumFields: Int
+  ) -> (lines: [(index: Int, fields: [Range<Int>])]?, next: Int) {
+    guard isFirst, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
+      rules.warnings.append("\(fileName) line \(lineNumber(header)): bad \(keyword) table")
+      return (nil, header + 1)
     }
-    var aliases: [[AffixFlag]] = []
+    var result: [(index: Int, fields: [Range<Int>])] = []
     var index = header + 1
     for _ in 0..<count {
       guard index < lines.count else { break }
       let fields = self.fields(index)
       index += 1
-      guard fields.count >= 2, field(fields[0], is: "AF") || line(index - 1, startsWith: "AF") else {
-        rules.warnings.append("\(fileName) line \(lineNumber(index - 1)): AF table is corrupt")
-        return index
+      // Hunspell takes an AF line by its first field, the others by the start of the line.
+      let named = line(index - 1, startsWith: keyword) || (keyword == "AF" && !fields.isEmpty && field(fields[0], is: "AF"))
+      guard fields.count >= minimumFields, named else {
+        rules.warnings.append("\(fileName) line \(lineNumber(index - 1)): \(keyword) table is corrupt")
+        return (nil, index)
       }
-      aliases.append(rules.flagFormat.flags(raw(fields[1])).sorted())
+      result.append((index - 1, fields))
     }
-    rules.flagAliases = aliases
-    return index
+    return (result, index)
+  }
+
+  /// `AF n` and its n lines; returns the index of the line after the table.
+  private mutating func readFlagAliases(at header: Int, fields: [Range<Int>]) -> Int {
+    let table = tableLines("AF", at: header, fields: fields, isFirst: rules.flagAliases.isEmpty, minimumFields: 2)
+    if let lines = table.lines { rules.flagAliases = lines.map { rules.flagFormat.flags(raw($0.fields[1])).sorted() } }
+    return table.next
   }
 
   /// `AM n` and its n lines.
   private mutating func readMorphologyAliases(at header: Int, fields: [Range<Int>]) -> Int {
-    guard rules.morphologyAliases.isEmpty, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
-      rules.warnings.append("\(fileName) line \(lineNumber(header)): bad AM table")
-      return header + 1
+    let table = tableLines("AM", at: header, fields: fields, isFirst: rules.morphologyAliases.isEmpty, minimumFields: 2)
+    if let lines = table.lines {
+      rules.morphologyAliases = lines.map { string($0.fields[1].lowerBound..<self.lines[$0.index].upperBound) }
     }
-    var aliases: [String] = []
-    var index = header + 1
-    for _ in 0..<count {
-      guard index < lines.count else { break }
-      let fields = self.fields(index)
-      index += 1
-      guard fields.count >= 2, line(index - 1, startsWith: "AM") else {
-        rules.warnings.append("\(fileName) line \(lineNumber(index - 1)): AM table is corrupt")
-        return index
-      }
-      aliases.append(string(fields[1].lowerBound..<lines[index - 1].upperBound))
-    }
-    rules.morphologyAliases = aliases
-    return index
+    return table.next
   }
 
   /// `REP n` and its n lines.
   private mutating func readReplacements(at header: Int, fields: [Range<Int>]) -> Int {
-    guard rules.replacements.isEmpty, let count = DictionaryLines.number(raw(fields[1])), count >= 1 else {
-      rules.warnings.append("\(fileName) line \(lineNumber(header)): bad REP table")
-      return header + 1
-    }
+    let table = tableLines("REP", at: header, fields: fields, isFirst: rules.replacements.isEmpty, minimumFields: 3)
+    guard let lines = table.lines else { return table.next }
     var replacements: [HunspellReplacement] = []
-    var index = header + 1
-    for _ in 0..<count {
-      guard index < lines.count else { break }
-      let fields = self.fields(index)
-      index += 1
-      guard fields.count >= 3, line(index - 1, startsWith: "REP") else {
-        rules.warnings.append("\(fileName) line \(lineNumber(index - 1)): REP table is corrupt")
-        return index
-      }
+    for (_, fields) in lines {
       var pattern = string(fields[1])
       let atStart = pattern.hasPrefix("^")
       if atStart { pattern.removeFirst() }
@@ -186,7 +176,7 @@ struct AffixFileParser {
                                           atWordEnd: atEnd))
     }
     rules.replacements = replacements
-    return index
+    return table.next
   }
 
   // MARK: - Second pass: everything else

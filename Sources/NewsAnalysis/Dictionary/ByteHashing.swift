@@ -1,27 +1,9 @@
 /// Hashing and comparing runs of raw bytes.
 enum ByteRuns {
-  /// The hash of a run of bytes, eight at a time, for the interners.
+  /// The hash of a run of bytes, for the interners: the low half of its `Fingerprint`.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
-    guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
-    let raw = UnsafeRawPointer(base)
-    var index = 0
-    while index + 8 <= bytes.count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-      hash ^= hash >> 29
-      index += 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < bytes.count {
-      tail |= UInt64(bytes[index]) << shift
-      shift += 8
-      index += 1
-    }
-    hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-    hash ^= hash >> 32
-    return UInt32(truncatingIfNeeded: hash)
+    UInt32(truncatingIfNeeded: Fingerprint(bytes).value)
   }
 
   @inline(__always)

@@ -139,29 +139,7 @@ enum DictionaryUTF8 {
   /// a malformed sequence reads as one byte of U+FFFD.
   @inline(__always)
   static func decode(_ bytes: [UInt8], at index: Int, end: Int) -> (scalar: UInt32, length: Int) {
-    let lead = bytes[index]
-    if lead < 0x80 { return (UInt32(lead), 1) }
-    let length: Int
-    var value: UInt32
-    if lead >= 0xF0 {
-      length = 4
-      value = UInt32(lead & 0x07)
-    } else if lead >= 0xE0 {
-      length = 3
-      value = UInt32(lead & 0x0F)
-    } else if lead >= 0xC0 {
-      length = 2
-      value = UInt32(lead & 0x1F)
-    } else {
-      return (0xFFFD, 1)
-    }
-    guard index + length <= end else { return (0xFFFD, 1) }
-    for offset in 1..<length {
-      let byte = bytes[index + offset]
-      guard isContinuation(byte) else { return (0xFFFD, 1) }
-      value = value << 6 | UInt32(byte & 0x3F)
-    }
-    return (value, length)
+    bytes.withUnsafeBufferPointer { decode(UnsafeBufferPointer(rebasing: $0[..<end]), at: index) }
   }
 
   /// The scalar that starts at `index` of a buffer, and its length in bytes (U+FFFD, one byte,

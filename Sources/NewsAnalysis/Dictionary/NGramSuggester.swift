@@ -90,21 +90,13 @@ extension HunspellSuggester {
           rootScores[lowest] = score
           roots[lowest] = entry
           hasRoots = true
-          var value = score
-          for slot in 0..<Self.maximumRoots where rootScores[slot] < value {
-            lowest = slot
-            value = rootScores[slot]
-          }
+          lowest = Self.lowestSlot(rootScores, from: lowest)
         }
         if phoneticScore > phoneticScores[lowestPhonetic] {
           phoneticScores[lowestPhonetic] = phoneticScore
           phoneticRoots[lowestPhonetic] = entry
           hasRoots = true
-          var value = phoneticScore
-          for slot in 0..<Self.maximumRoots where phoneticScores[slot] < value {
-            lowestPhonetic = slot
-            value = phoneticScores[slot]
-          }
+          lowestPhonetic = Self.lowestSlot(phoneticScores, from: lowestPhonetic)
         }
       }
     }
@@ -139,11 +131,7 @@ extension HunspellSuggester {
         guessScores[lowest] = score
         guesses[lowest] = form.word
         guessOriginals[lowest] = form.original
-        var value = score
-        for slot in 0..<Self.maximumGuesses where guessScores[slot] < value {
-          lowest = slot
-          value = guessScores[slot]
-        }
+        lowest = Self.lowestSlot(guessScores, from: lowest)
       }
     }
     Self.sortByScore(&guesses, &guessOriginals, &guessScores)
@@ -668,17 +656,27 @@ extension HunspellSuggester {
             rootScores[lowest] = score
             roots[lowest] = entry
             hasRoots = true
-            var value = score
-            for slot in 0..<Self.maximumRoots where rootScores[slot] < value {
-              lowest = slot
-              value = rootScores[slot]
-            }
+            lowest = Self.lowestSlot(rootScores, from: lowest)
           }
         }
       }
       }
     }
     return hasRoots
+  }
+
+  /// Where the next candidate goes in a best-N list once a candidate took slot `filled`: the slot
+  /// of the lowest score (the first of equal ones), or `filled` when no score is below its own.
+  /// Hunspell's scan, whose choice in ties decides the order of equal suggestions.
+  @inline(__always)
+  static func lowestSlot(_ scores: [Int], from filled: Int) -> Int {
+    var lowest = filled
+    var value = scores[filled]
+    for slot in scores.indices where scores[slot] < value {
+      lowest = slot
+      value = scores[slot]
+    }
+    return lowest
   }
 
   /// Dictionaries with more entries are walked in file order (see `ngramIndex`).
