@@ -28,11 +28,8 @@ import Testing
   }
 
   /// Waits for the diagnostics of `version`.
-  /// The diagnostics published for `uri` at `version`. The wait is a liveness bound, not a speed
-  /// check: a debug build checking 2 MB while the other suites run can take tens of seconds.
-  private func published(_ client: TestClient, _ uri: String, version: Int, after mark: Int,
-                         timeout: Double = 30) throws -> JSONValue {
-    try client.notification("textDocument/publishDiagnostics", after: mark, timeout: timeout) {
+  private func published(_ client: TestClient, _ uri: String, version: Int, after mark: Int) throws -> JSONValue {
+    try client.notification("textDocument/publishDiagnostics", after: mark, timeout: 30) {
       $0["params"]?["uri"]?.stringValue == uri && $0["params"]?["version"]?.intValue == version
     }
   }
@@ -231,7 +228,7 @@ import Testing
     let client = try start(folder, capabilities: ClientCapabilityFixtures.pushOnly)
     let mark = client.mark
     client.openDocument(uri: uri, text: text, languageId: "news")
-    let result = try published(client, uri, version: 1, after: mark, timeout: 180)
+    let result = try published(client, uri, version: 1, after: mark)
     #expect(codes(result) == ["glued-words"])
     #expect((diagnostics(result).first?["range"]?["start"]?["line"]?.intValue ?? 0) > 20_000)
     #expect(try client.shutdownAndExit() == 0)
